@@ -1,0 +1,94 @@
+package cn.fapiao.common;
+
+import cn.fapiao.domain.Problem;
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.language.SourceLocation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way an operation refuses a request: a message meant for the client, a stable
+ * {@link ErrorCode} (or, for feature-specific refusals, a stable code string such as
+ * {@code VOID_NOT_ALLOWED}) and the field concerned. SmallRye GraphQL copies
+ * {@link #getExtensions()} into {@code errors[].extensions}; the message is shown because this
+ * class is listed in {@code quarkus.smallrye-graphql.show-runtime-exception-message}. Any other
+ * exception reaches the client only as a generic server error.
+ */
+public class ApiException extends RuntimeException implements GraphQLError {
+
+    private final String code;
+    private final String field;
+    private final List<Problem> problems;
+    private final Map<String, Object> details;
+
+    public ApiException(ErrorCode code, String message) {
+        this(code.name(), message, null, List.of(), Map.of());
+    }
+
+    public ApiException(ErrorCode code, String field, String message) {
+        this(code.name(), message, field, List.of(), Map.of());
+    }
+
+    public ApiException(String code, String message, String field, List<Problem> problems, Map<String, Object> details) {
+        super(message, null, false, false);
+        this.code = code;
+        this.field = field;
+        this.problems = List.copyOf(problems);
+        this.details = Map.copyOf(details);
+    }
+
+    /** A refusal listing every problem found in the input, the first one naming the field. */
+    public static ApiException validation(List<Problem> problems) {
+        Problem first = problems.get(0);
+        String message = problems.size() == 1 ? first.message()
+                : first.message() + " (and " + (problems.size() - 1) + " more problem" + (problems.size() > 2 ? "s" : "") + ")";
+        return new ApiException(ErrorCode.VALIDATION_FAILED.name(), message, first.field(), problems, Map.of());
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    @Override
+    public Map<String, Object> getExtensions() {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        if (field != null) {
+            extensions.put("field", field);
+        }
+        if (!problems.isEmpty()) {
+            extensions.put("problems", problems.stream().map(ApiException::asMap).toList());
+        }
+        extensions.putAll(details);
+        return extensions;
+    }
+
+    private static Map<String, Object> asMap(Problem problem) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("field", problem.field());
+        map.put("code", problem.code());
+        map.put("message", problem.message());
+        return map;
+    }
+
+    @Override
+    public List<SourceLocation> getLocations() {
+        return null;
+    }
+
+    @Override
+    public ErrorClassification getErrorType() {
+        return null;
+    }
+}

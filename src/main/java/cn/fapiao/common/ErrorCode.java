@@ -1,0 +1,20 @@
+package cn.fapiao.common;
+
+/**
+ * The stable codes a client finds in {@code errors[].extensions.code}. They are part of the API
+ * contract: add new ones freely, never rename or remove one.
+ */
+public enum ErrorCode {
+    /** Input breaks a rule; {@code extensions.field} names the field, {@code extensions.problems} lists all. */
+    VALIDATION_FAILED,
+    /** No credentials, or credentials that are expired, tampered with or revoked. */
+    UNAUTHENTICATED,
+    /** Authenticated, but not allowed to do this or to see this organisation's data. */
+    FORBIDDEN,
+    /** Too many requests; {@code extensions.retryAfterSeconds} says when to try again. */
+    RATE_LIMITED,
+    /** The request is too large, too deep or too complex to execute. */
+    QUERY_TOO_COMPLEX,
+    /** Something failed on the server; details are in the server log, never in the response. */
+    INTERNAL_ERROR
+}

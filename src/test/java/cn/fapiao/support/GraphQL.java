@@ -1,0 +1,54 @@
+package cn.fapiao.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Sends GraphQL documents over real HTTP to the running test server. Documents live in
+ * {@code src/test/resources/graphql/NAME.graphql}. GraphQL reports errors with HTTP 200, so
+ * callers always assert on the body.
+ */
+public final class GraphQL {
+
+    private GraphQL() {
+    }
+
+    /** Posts the named document with variables given as alternating name, value pairs. */
+    public static JsonPath post(String documentName, Object... variables) {
+        return postQuery(document(documentName), variables);
+    }
+
+    public static JsonPath postQuery(String query, Object... variables) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (int i = 0; i < variables.length; i += 2) {
+            vars.put((String) variables[i], variables[i + 1]);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        body.put("variables", vars);
+        return given().contentType(ContentType.JSON).body(body)
+                .when().post("/graphql")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().jsonPath();
+    }
+
+    public static String document(String name) {
+        try (InputStream in = GraphQL.class.getResourceAsStream("/graphql/" + name + ".graphql")) {
+            if (in == null) {
+                throw new IllegalArgumentException("No test document src/test/resources/graphql/" + name + ".graphql");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
