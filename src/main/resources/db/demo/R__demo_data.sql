@@ -64,3 +64,13 @@ insert into invoice_status_history (invoice_id, from_status, to_status, changed_
 select i.id, null, 'NORMAL', 'demo-data', 'demo invoice'
 from invoice i
 where not exists (select 1 from invoice_status_history h where h.invoice_id = i.id);
+
+-- Demo users, one per role, for the first two Beijing organisations. Password of each: fapiao-demo
+-- (documented in the README; dev mode only).
+insert into app_user (organisation_id, username, display_name, password_hash, roles)
+select o.id, u.prefix || '.' || lower(r.role), r.role || ' of ' || o.name,
+       '$2a$10$NsOknGWAHTT6nhP6R/Bm6e9Hs/5m1/BHGernUC1OaCw4oItvzQ93q', array[r.role]::varchar(16)[]
+from (values ('91110000802100433B', 'huaxin'), ('91110000101623741K', 'jdf')) as u(uscc, prefix)
+join organisation o on o.uscc = u.uscc
+cross join (values ('ISSUER'), ('ACCOUNTANT'), ('AUDITOR'), ('SUPPORT_AGENT'), ('PARTNER'), ('ADMIN')) as r(role)
+on conflict (username) do nothing;

@@ -4,6 +4,10 @@ import cn.fapiao.domain.Problem;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,26 +64,37 @@ public class ApiException extends RuntimeException implements GraphQLError {
         return problems;
     }
 
+    /** JSON values, so that SmallRye GraphQL writes numbers and lists as such rather than as strings. */
     @Override
     public Map<String, Object> getExtensions() {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code);
+        extensions.put("code", Json.createValue(code));
         if (field != null) {
-            extensions.put("field", field);
+            extensions.put("field", Json.createValue(field));
         }
         if (!problems.isEmpty()) {
-            extensions.put("problems", problems.stream().map(ApiException::asMap).toList());
+            JsonArrayBuilder list = Json.createArrayBuilder();
+            for (Problem problem : problems) {
+                JsonObjectBuilder item = Json.createObjectBuilder();
+                if (problem.field() != null) {
+                    item.add("field", problem.field());
+                }
+                list.add(item.add("code", problem.code()).add("message", problem.message()));
+            }
+            extensions.put("problems", list.build());
         }
-        extensions.putAll(details);
+        details.forEach((key, value) -> extensions.put(key, toJson(value)));
         return extensions;
     }
 
-    private static Map<String, Object> asMap(Problem problem) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("field", problem.field());
-        map.put("code", problem.code());
-        map.put("message", problem.message());
-        return map;
+    private static JsonValue toJson(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return Json.createValue(((Number) value).longValue());
+        }
+        if (value instanceof Number number) {
+            return Json.createValue(new java.math.BigDecimal(number.toString()));
+        }
+        return Json.createValue(String.valueOf(value));
     }
 
     @Override

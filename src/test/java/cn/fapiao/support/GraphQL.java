@@ -27,7 +27,20 @@ public final class GraphQL {
         return postQuery(document(documentName), variables);
     }
 
+    /** Posts the named document with {@code Authorization: Bearer token} (no header when token is null). */
+    public static JsonPath postAs(String token, String documentName, Object... variables) {
+        return send(token, document(documentName), variables);
+    }
+
     public static JsonPath postQuery(String query, Object... variables) {
+        return send(null, query, variables);
+    }
+
+    public static JsonPath postQueryAs(String token, String query, Object... variables) {
+        return send(token, query, variables);
+    }
+
+    private static JsonPath send(String token, String query, Object... variables) {
         Map<String, Object> vars = new LinkedHashMap<>();
         for (int i = 0; i < variables.length; i += 2) {
             vars.put((String) variables[i], variables[i + 1]);
@@ -35,7 +48,11 @@ public final class GraphQL {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", vars);
-        return given().contentType(ContentType.JSON).body(body)
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request
                 .when().post("/graphql")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .extract().jsonPath();

@@ -1,0 +1,34 @@
+package cn.fapiao.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Request budgets ({@code fapiao.rate-limit.*}), counted per fixed window across all replicas. */
+@ConfigMapping(prefix = "fapiao.rate-limit")
+public interface RateLimitConfig {
+
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Length of one counting window. */
+    @WithDefault("PT1M")
+    Duration window();
+
+    /** Login attempts per username per window (guards one account against password guessing). */
+    @WithDefault("10")
+    int loginPerUser();
+
+    /** Login attempts per client address per window (guards against spraying many accounts). */
+    @WithDefault("30")
+    int loginPerAddress();
+
+    /** Expensive operations (batch verification, imports, diagnosis, reports) per user per window. */
+    @WithDefault("120")
+    int expensivePerUser();
+
+    /** Expensive operations per client address per window. */
+    @WithDefault("300")
+    int expensivePerAddress();
+}

@@ -1,0 +1,84 @@
+package cn.fapiao.ratelimit;
+
+import cn.fapiao.common.ApiException;
+import cn.fapiao.common.ErrorCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Fixed-window rate limits kept in PostgreSQL, so that every replica counts against the same
+ * budget. One upsert per check; old windows are swept now and then by the checks themselves.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final String HIT = """
+            insert into rate_limit_window (bucket, window_start, hits) values ($1, $2, 1)
+            on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + 1
+            returning hits""";
+    private static final String SWEEP = "delete from rate_limit_window where window_start < now() - interval '1 day'";
+
+    private final Pool pool;
+    private final RateLimitConfig config;
+
+    public RateLimiter(Pool pool, RateLimitConfig config) {
+        this.pool = pool;
+        this.config = config;
+    }
+
+    /** One budget to charge: a bucket name (e.g. {@code login:user:alice}) and how many hits a window allows. */
+    public record Budget(String bucket, int limit) {
+    }
+
+    /** Counts one hit against each budget; fails with RATE_LIMITED when any is exhausted. */
+    public Uni<Void> charge(List<Budget> budgets) {
+        if (!config.enabled() || budgets.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        long windowSeconds = config.window().toSeconds();
+        long now = Instant.now().getEpochSecond();
+        long start = now - Math.floorMod(now, windowSeconds);
+        OffsetDateTime windowStart = OffsetDateTime.ofInstant(Instant.ofEpochSecond(start), ZoneOffset.UTC);
+        long retryAfter = start + windowSeconds - now;
+        Uni<Void> chain = sweepSometimes();
+        for (Budget budget : budgets) {
+            chain = chain.chain(() -> pool.preparedQuery(HIT).execute(Tuple.of(budget.bucket(), windowStart))
+                    .map(rows -> rows.iterator().next().getInteger("hits"))
+                    .invoke(hits -> {
+                        if (hits > budget.limit()) {
+                            throw new ApiException(ErrorCode.RATE_LIMITED.name(),
+                                    "Too many requests; try again in " + retryAfter + " seconds.", null, List.of(),
+                                    Map.of("retryAfterSeconds", retryAfter));
+                        }
+                    })
+                    .replaceWithVoid());
+        }
+        return chain;
+    }
+
+    public Uni<Void> chargeLogin(String username, String clientAddress) {
+        return charge(List.of(new Budget("login:user:" + username, config.loginPerUser()),
+                new Budget("login:address:" + clientAddress, config.loginPerAddress())));
+    }
+
+    public Uni<Void> chargeExpensive(Long userId, String clientAddress) {
+        return charge(List.of(new Budget("expensive:user:" + userId, config.expensivePerUser()),
+                new Budget("expensive:address:" + clientAddress, config.expensivePerAddress())));
+    }
+
+    private Uni<Void> sweepSometimes() {
+        if (ThreadLocalRandom.current().nextInt(1000) != 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.query(SWEEP).execute().replaceWithVoid();
+    }
+}
