@@ -13,7 +13,9 @@ public enum ErrorCode {
     FORBIDDEN,
     /** Too many requests; {@code extensions.retryAfterSeconds} says when to try again. */
     RATE_LIMITED,
-    /** The request is too large, too deep or too complex to execute. */
+    /** The query nests fields deeper than allowed ({@code fapiao.graphql.max-depth}). */
+    QUERY_TOO_DEEP,
+    /** The query selects more fields (aliases included) than allowed ({@code fapiao.graphql.max-complexity}). */
     QUERY_TOO_COMPLEX,
     /** Something failed on the server; details are in the server log, never in the response. */
     INTERNAL_ERROR

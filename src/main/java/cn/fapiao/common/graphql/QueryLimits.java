@@ -1,0 +1,72 @@
+package cn.fapiao.common.graphql;
+
+import cn.fapiao.common.ErrorCode;
+import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import io.smallrye.graphql.execution.QueryCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Installs the depth and complexity limits into graphql-java, refusing with a stable
+ * {@code extensions.code} (QUERY_TOO_DEEP, QUERY_TOO_COMPLEX) before anything is resolved.
+ *
+ * <p>graphql-java's own limit instrumentations report errors without a code, so SmallRye's
+ * built-in ones stay unconfigured and these replace the instrumentation chain. The chain SmallRye
+ * builds otherwise holds only its parsed-document cache, which is re-created here and also
+ * registered as the document provider, so that documents are still parsed once.
+ */
+@ApplicationScoped
+public class QueryLimits {
+
+    private final QueryLimitsConfig config;
+
+    public QueryLimits(QueryLimitsConfig config) {
+        this.config = config;
+    }
+
+    GraphQL.Builder install(@Observes GraphQL.Builder builder) {
+        QueryCache documents = new QueryCache();
+        return builder
+                .instrumentation(new ChainedInstrumentation(List.of(
+                        new ComplexityLimit(config.maxComplexity()), new DepthLimit(config.maxDepth()), documents)))
+                .preparsedDocumentProvider(documents);
+    }
+
+    private static AbortExecutionException refusal(ErrorCode code, String message) {
+        return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                .message(message)
+                .extensions(Map.of("code", code.name()))
+                .build()));
+    }
+
+    static final class DepthLimit extends MaxQueryDepthInstrumentation {
+        DepthLimit(int maxDepth) {
+            super(maxDepth);
+        }
+
+        @Override
+        protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+            return refusal(ErrorCode.QUERY_TOO_DEEP, "The query is nested " + depth + " levels deep; at most " + maxDepth + " are allowed.");
+        }
+    }
+
+    static final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
+        ComplexityLimit(int maxComplexity) {
+            super(maxComplexity);
+        }
+
+        @Override
+        protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
+            return refusal(ErrorCode.QUERY_TOO_COMPLEX, "The query selects " + complexity + " fields (aliases count separately); at most "
+                    + maxComplexity + " are allowed. Split it into several requests.");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package cn.fapiao.common.graphql;
+
+import graphql.GraphQL;
+import graphql.execution.AsyncSerialExecutionStrategy;
+import io.smallrye.graphql.execution.error.ExceptionHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Resolves the fields of a query one after the other instead of all at once.
+ *
+ * <p>Hibernate Reactive keeps one session per Vert.x request context, and a session may only
+ * run one statement at a time. graphql-java's default strategy starts every root field at once,
+ * so two root fields reading through Panache would share the session concurrently and fail
+ * (quarkusio/quarkus#32870). In series each field opens, uses and closes its own session.
+ * Lists stay fast because nested fields are batched ({@code @Source List<...>}), not per item.
+ */
+@ApplicationScoped
+public class SerialRootFields {
+
+    GraphQL.Builder install(@Observes GraphQL.Builder builder) {
+        return builder.queryExecutionStrategy(new AsyncSerialExecutionStrategy(new ExceptionHandler()));
+    }
+}
