@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
+import cn.fapiao.taxpayer.OrganisationDirectory;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,10 +30,17 @@ public class CallerContext {
 
     private final CurrentIdentityAssociation identities;
     private final CurrentVertxRequest request;
+    private final IssuerAwarePrincipalFactory issuers;
+    private final OrganisationDirectory organisations;
+    private final AuthConfig config;
 
-    public CallerContext(CurrentIdentityAssociation identities, CurrentVertxRequest request) {
+    public CallerContext(CurrentIdentityAssociation identities, CurrentVertxRequest request,
+                         IssuerAwarePrincipalFactory issuers, OrganisationDirectory organisations, AuthConfig config) {
         this.identities = identities;
         this.request = request;
+        this.issuers = issuers;
+        this.organisations = organisations;
+        this.config = config;
     }
 
     public Uni<Caller> current() {
@@ -44,7 +52,7 @@ public class CallerContext {
         return identities.getDeferredIdentity()
                 .onFailure().transform(e -> new ApiException(ErrorCode.UNAUTHENTICATED,
                         "The access token is invalid, expired or revoked: log in again or use refreshToken."))
-                .map(CallerContext::toCaller);
+                .chain(this::toCaller);
     }
 
     /** The client's address (the proxy-forwarded one when forwarding is enabled), for audit and rate limits. */
@@ -56,10 +64,24 @@ public class CallerContext {
         return context.request().remoteAddress().hostAddress();
     }
 
-    private static Caller toCaller(SecurityIdentity identity) {
+    private Uni<Caller> toCaller(SecurityIdentity identity) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return Caller.ANONYMOUS;
+            return Uni.createFrom().item(Caller.ANONYMOUS);
         }
+        Set<Role> roles = rolesOf(identity);
+        if (issuers.isExternal(jwt.getIssuer())) {
+            // An external provider's user has no account here: the organisation is named by USCC.
+            Object uscc = jwt.getClaim(config.external().organisationClaim());
+            Uni<Long> organisation = uscc == null ? Uni.createFrom().nullItem() : organisations.idByUscc(uscc.toString());
+            return organisation.map(organisationId -> new Caller(null, jwt.getName(), organisationId, roles));
+        }
+        Long userId = parseLong(jwt.getSubject());
+        Object org = jwt.getClaim(TokenIssuer.ORGANISATION_CLAIM);
+        Long organisationId = org == null ? null : parseLong(org.toString());
+        return Uni.createFrom().item(new Caller(userId, jwt.getName(), organisationId, roles));
+    }
+
+    private static Set<Role> rolesOf(SecurityIdentity identity) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String group : identity.getRoles()) {
             try {
@@ -68,10 +90,7 @@ public class CallerContext {
                 // Roles of other systems (an external provider's, say) grant nothing here.
             }
         }
-        Long userId = parseLong(jwt.getSubject());
-        Object org = jwt.getClaim(TokenIssuer.ORGANISATION_CLAIM);
-        Long organisationId = org == null ? null : parseLong(org.toString());
-        return new Caller(userId, jwt.getName(), organisationId, roles);
+        return roles;
     }
 
     private static Long parseLong(String value) {

@@ -50,6 +50,18 @@ public final class Tokens {
         return sign(subject, username, organisationId, roles, Instant.now().plusSeconds(600), "keys/other-private.pem");
     }
 
+    /** A token of the external identity provider the test profile trusts, naming the organisation by USCC. */
+    public static String external(String username, String organisationUscc, java.util.List<String> roles, String key) {
+        try {
+            return Jwt.issuer("https://idp.partner.test").subject("ext-" + username).upn(username)
+                    .claim("roles", roles).claim("org_uscc", organisationUscc)
+                    .expiresAt(Instant.now().plusSeconds(300))
+                    .jws().keyId("external-test").sign(KeyUtils.readPrivateKey(key));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String sign(String subject, String username, long organisationId, Set<String> roles, Instant expiresAt, String key) {
         try {
             PrivateKey privateKey = KeyUtils.readPrivateKey(key);
