@@ -35,10 +35,10 @@ with orgs as (
     join orgs seller on seller.idx = s.n % 7
     join orgs buyer on buyer.idx = (s.n + 1 + s.n % 3) % 7
 )
-insert into invoice (generation, invoice_code, invoice_number, type_code, issue_date,
+insert into invoice (organisation_id, generation, invoice_code, invoice_number, type_code, issue_date,
                      seller_org_id, seller_tax_id, seller_name, buyer_org_id, buyer_tax_id, buyer_name,
                      amount, tax, total, check_code, status, direction, remaining_amount, source, source_system)
-select r.generation,
+select r.seller_id, r.generation,
        case when r.generation = 'LEGACY' then '0' || r.seller_region || to_char(r.issue_date, 'YY') || '00' || lpad((r.n % 9 + 1)::text, 1, '0') || (array['04', '11', '13'])[1 + r.n % 3] end,
        case when r.generation = 'LEGACY' then lpad((10000000 + r.n)::text, 8, '0')
             else to_char(r.issue_date, 'YY') || left(r.seller_region, 2) || '2' || lpad((900000000000000 + r.n)::text, 15, '0') end,

@@ -1,0 +1,62 @@
+package cn.fapiao.invoice;
+
+import cn.fapiao.audit.AuditTrail;
+import cn.fapiao.invoice.api.InvoiceView;
+import cn.fapiao.invoice.api.RedReverseInvoiceInput;
+import cn.fapiao.invoice.api.SetInvoiceTaxStatusInput;
+import cn.fapiao.invoice.api.VoidInvoiceInput;
+import cn.fapiao.security.CallerContext;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** Void, red-letter reversal, confirmation of use and tax-side statuses. */
+@GraphQLApi
+public class InvoiceLifecycleResource {
+
+    private final InvoiceLifecycleService lifecycle;
+    private final CallerContext callers;
+    private final AuditTrail audit;
+
+    public InvoiceLifecycleResource(InvoiceLifecycleService lifecycle, CallerContext callers, AuditTrail audit) {
+        this.lifecycle = lifecycle;
+        this.callers = callers;
+        this.audit = audit;
+    }
+
+    @Mutation
+    @Description("Voids (作废) an invoice the caller's organisation issued: only in its month of issue, only while the buyer has not used it, never a fully digital invoice (red-reverse those). The row stays, with status VOIDED. Role: ISSUER. Errors: VOID_NOT_ALLOWED, INVOICE_NOT_FOUND.")
+    public Uni<@NonNull InvoiceView> voidInvoice(@Name("input") @NonNull VoidInvoiceInput input) {
+        String address = callers.clientAddress();
+        return callers.current().chain(caller -> audit.track(caller, "voidInvoice", input.id(), address,
+                () -> lifecycle.voidInvoice(caller, input))).map(StoredInvoice::view);
+    }
+
+    @Mutation
+    @Description("Red-reverses (红冲) a blue invoice fully or partly and returns the new red invoice. The blue invoice's remaining amount and status (RED_PARTIAL / RED_FULL) follow. Role: ISSUER. Errors: REVERSAL_EXCEEDS_REMAINING, CONFIRMATION_REQUIRED, REVERSAL_NOT_ALLOWED, VALIDATION_FAILED, INVOICE_NOT_FOUND.")
+    public Uni<@NonNull InvoiceView> redReverseInvoice(@Name("input") @NonNull RedReverseInvoiceInput input) {
+        String address = callers.clientAddress();
+        return callers.current().chain(caller -> audit.track(caller, "redReverseInvoice", input.id(), address,
+                () -> lifecycle.redReverse(caller, input))).map(StoredInvoice::view);
+    }
+
+    @Mutation
+    @Description("The buyer confirms use (deduction) of a received invoice. A used invoice can no longer be voided, and reversing it needs a red-letter confirmation. Role: ACCOUNTANT of the buyer.")
+    public Uni<@NonNull InvoiceView> confirmInvoiceUse(@Name("id") @Id @NonNull String id) {
+        String address = callers.clientAddress();
+        return callers.current().chain(caller -> audit.track(caller, "confirmInvoiceUse", id, address,
+                () -> lifecycle.confirmUse(caller, id))).map(StoredInvoice::view);
+    }
+
+    @Mutation
+    @Description("Records a status set by the tax side: LOST_CONTROL (失控), ABNORMAL (异常) or back to NORMAL, with the reason, in the invoice's history. Role: PARTNER (the synchronising system) of the seller or buyer. Errors: STATUS_CHANGE_NOT_ALLOWED, VALIDATION_FAILED, INVOICE_NOT_FOUND.")
+    public Uni<@NonNull InvoiceView> setInvoiceTaxStatus(@Name("input") @NonNull SetInvoiceTaxStatusInput input) {
+        String address = callers.clientAddress();
+        return callers.current().chain(caller -> audit.track(caller, "setInvoiceTaxStatus", input.id(), address,
+                () -> lifecycle.setTaxStatus(caller, input))).map(StoredInvoice::view);
+    }
+}

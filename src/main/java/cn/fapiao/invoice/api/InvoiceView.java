@@ -1,0 +1,45 @@
+package cn.fapiao.invoice.api;
+
+import cn.fapiao.domain.Direction;
+import cn.fapiao.domain.InvoiceStatus;
+import cn.fapiao.invoice.InvoiceSource;
+import cn.fapiao.reference.api.InvoiceGeneration;
+import cn.fapiao.reference.api.InvoiceTypeInfo;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+@Name("Invoice")
+@Description("An invoice (发票) the caller's organisation issued or received. Red (reversing) invoices carry negative amounts and point to their blue original.")
+public record InvoiceView(
+        @Id @NonNull String id,
+        @NonNull InvoiceGeneration generation,
+        @Description("Invoice code (legacy invoices only).") String code,
+        @NonNull @Description("Invoice number: 20 digits (digital) or 8 digits (legacy).") String number,
+        @NonNull InvoiceTypeInfo type,
+        @NonNull @Description("Issue date (Asia/Shanghai).") LocalDate issueDate,
+        @NonNull PartyView seller,
+        @NonNull PartyView buyer,
+        @NonNull @Description("Total amount excluding tax.") BigDecimal amount,
+        @NonNull @Description("Total tax.") BigDecimal tax,
+        @NonNull @Description("Total including tax (价税合计).") BigDecimal total,
+        @NonNull @Description("Total including tax in Chinese capitals (大写).") String totalInWords,
+        @Description("Check code (校验码), where the type has one.") String checkCode,
+        @NonNull InvoiceStatus status,
+        @NonNull Direction direction,
+        @Id @Description("For a red invoice: the blue invoice it reverses.") String originalInvoiceId,
+        @Description("For a red invoice: 1 issued in error, 2 goods returned, 3 service stopped, 4 sales discount.") Integer redReason,
+        @Description("For a red invoice: the red-letter confirmation (红字确认单) number.") String redConfirmationNumber,
+        @NonNull @Description("For a blue invoice: amount excluding tax that can still be red-reversed.") BigDecimal remainingAmount,
+        @NonNull InvoiceSource source,
+        @Description("The system an imported invoice came from.") String sourceSystem,
+        @Description("When the buyer confirmed use (deduction); a used invoice cannot be voided.") OffsetDateTime usedAt,
+        String remark,
+        @NonNull OffsetDateTime createdAt,
+        @NonNull OffsetDateTime updatedAt) {
+}

@@ -1,0 +1,20 @@
+package cn.fapiao.invoice.api;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.List;
+
+@Input("IssueInvoiceInput")
+@Description("A fully digital invoice to issue (or preview) for the caller's organisation as seller.")
+public record IssueInvoiceInput(
+        @NonNull DigitalInvoiceKind kind,
+        @NonNull PartyInput buyer,
+        @NonNull @Description("1 to 2000 lines.") List<@NonNull InvoiceLineInput> lines,
+        @Description("True when line amounts include tax (gross); they are split into net + tax.") Boolean amountsIncludeTax,
+        @Description("Seller address and phone to print.") String sellerAddressPhone,
+        @Description("Seller bank and account to print.") String sellerBankAccount,
+        @Description("Remark (备注), at most 500 characters.") String remark,
+        @Description("Any string up to 100 characters, unique per request: retrying with the same key returns the invoice the first call issued and issues nothing new.") String idempotencyKey) {
+}

@@ -1,0 +1,20 @@
+package cn.fapiao.invoice.api;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.List;
+
+@Input("RedReverseInvoiceInput")
+@Description("A red-letter reversal (红冲) of a blue invoice: everything still reversible (neither `amount` nor `lines`), a net amount spread over the lines in proportion (`amount`), or chosen lines (`lines`).")
+public record RedReverseInvoiceInput(
+        @Id @NonNull @Description("The blue invoice.") String id,
+        @NonNull @Description("1 issued in error (开票有误), 2 goods returned (销货退回), 3 service stopped (服务中止), 4 sales discount (销售折让).") int reasonCode,
+        @Description("Amount excluding tax to reverse (positive decimal string).") String amount,
+        @Description("Per-line amounts to reverse.") List<@NonNull ReversalLineInput> lines,
+        @Description("Red-letter confirmation number (红字确认单, 20 digits): required when the buyer has already confirmed use of the invoice.") String confirmationNumber,
+        @Description("Free text kept in the history.") String note,
+        @Description("Retrying with the same key returns the first red invoice and reverses nothing more.") String idempotencyKey) {
+}

@@ -1,0 +1,10 @@
+package cn.fapiao.invoice.api;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("ReversalLineInput")
+@Description("How much of one blue line to reverse.")
+public record ReversalLineInput(@NonNull int lineNo, @NonNull @Description("Amount excluding tax to reverse (positive decimal string).") String amount) {
+}

@@ -1,0 +1,10 @@
+package cn.fapiao.invoice.api;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("VoidInvoiceInput")
+public record VoidInvoiceInput(@Id @NonNull String id, @NonNull @Description("Why the invoice is voided (kept in its history).") String reason) {
+}
