@@ -52,7 +52,8 @@ public class InvoiceLifecycleResource {
                 () -> lifecycle.confirmUse(caller, id))).map(StoredInvoice::view);
     }
 
-    @Mutation
+    // Named explicitly: SmallRye GraphQL would otherwise drop the "set" prefix like a bean setter's.
+    @Mutation("setInvoiceTaxStatus")
     @Description("Records a status set by the tax side: LOST_CONTROL (失控), ABNORMAL (异常) or back to NORMAL, with the reason, in the invoice's history. Role: PARTNER (the synchronising system) of the seller or buyer. Errors: STATUS_CHANGE_NOT_ALLOWED, VALIDATION_FAILED, INVOICE_NOT_FOUND.")
     public Uni<@NonNull InvoiceView> setInvoiceTaxStatus(@Name("input") @NonNull SetInvoiceTaxStatusInput input) {
         String address = callers.clientAddress();
