@@ -1,0 +1,45 @@
+package cn.fapiao.invoice;
+
+import cn.fapiao.invoice.api.InvoiceConnection;
+import cn.fapiao.invoice.api.InvoiceFilter;
+import cn.fapiao.invoice.api.InvoiceOrder;
+import cn.fapiao.security.CallerContext;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** The invoice list query and its total count. */
+@GraphQLApi
+public class InvoiceListResource {
+
+    private final InvoiceSearch search;
+    private final CallerContext callers;
+
+    public InvoiceListResource(InvoiceSearch search, CallerContext callers) {
+        this.search = search;
+        this.callers = callers;
+    }
+
+    @Query
+    @Description("The invoices the caller's organisation issued or received, filtered and paged (Relay: `first`/`after` forwards, "
+            + "`last`/`before` backwards). Roles: ISSUER, ACCOUNTANT, AUDITOR, PARTNER, ADMIN. Errors: VALIDATION_FAILED "
+            + "(bad filter, page size outside 1-100, `first` with `last`, a cursor of another order), UNAUTHENTICATED, FORBIDDEN.")
+    public Uni<@NonNull InvoiceConnection> invoices(
+            @Name("filter") @Description("Conditions the invoices must meet; all invoices when absent.") InvoiceFilter filter,
+            @Name("orderBy") @Description("Order of the list; ISSUE_DATE_DESC when absent.") InvoiceOrder orderBy,
+            @Name("first") @Description("Page size forwards, 1-100, default 20.") Integer first,
+            @Name("after") @Description("Cursor of the last invoice of the previous page (same `orderBy`).") String after,
+            @Name("last") @Description("Page size backwards, 1-100, default 20.") Integer last,
+            @Name("before") @Description("Cursor of the first invoice of the next page (same `orderBy`).") String before) {
+        return callers.current().chain(caller -> search.page(caller, filter, orderBy, first, after, last, before));
+    }
+
+    @Description("How many invoices match the filter in all pages together. Counted only when selected.")
+    public Uni<@NonNull Integer> totalCount(@Source InvoiceConnection connection) {
+        return connection.countWith(search::count);
+    }
+}

@@ -1,0 +1,307 @@
+package cn.fapiao.invoice;
+
+import cn.fapiao.common.ApiException;
+import cn.fapiao.common.pagination.Cursor;
+import cn.fapiao.common.pagination.PageInfo;
+import cn.fapiao.domain.InvoiceFormats;
+import cn.fapiao.domain.Problem;
+import cn.fapiao.invoice.api.InvoiceConnection;
+import cn.fapiao.invoice.api.InvoiceEdge;
+import cn.fapiao.invoice.api.InvoiceFilter;
+import cn.fapiao.invoice.api.InvoiceOrder;
+import cn.fapiao.invoice.api.InvoiceView;
+import cn.fapiao.security.Caller;
+import cn.fapiao.security.Role;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The invoice list: the invoices the caller's organisation issued or received, filtered in SQL
+ * and paged by keyset (sort key + id, never OFFSET) in both directions.
+ *
+ * <p>Why the query is a {@code UNION ALL} of a seller side and a buyer side: with
+ * {@code seller_org_id = $1 or buyer_org_id = $1} PostgreSQL can only combine both indexes in a
+ * bitmap, which loses their order, so it would read and sort every invoice of the organisation
+ * for each page. Each side alone walks its own (org, issue_date desc, id desc) index in order and
+ * stops after {@code limit} rows; the outer query then merges at most 2 × limit rows. The buyer
+ * side leaves out invoices the organisation also sold, so none appears twice.
+ */
+@ApplicationScoped
+public class InvoiceSearch {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+    private static final Role[] READERS = {Role.ISSUER, Role.ACCOUNTANT, Role.AUDITOR, Role.PARTNER, Role.ADMIN};
+    private static final Pattern TYPE_CODE = Pattern.compile("^\\d{2}$");
+    private static final String SELLER_SIDE = "i.seller_org_id = $1";
+    private static final String BUYER_SIDE = "i.buyer_org_id = $1";
+    private static final String BUYER_ONLY_SIDE = "i.buyer_org_id = $1 and i.seller_org_id is distinct from $1";
+
+    private final Pool pool;
+    private final InvoiceRows rows;
+
+    public InvoiceSearch(Pool pool, InvoiceRows rows) {
+        this.pool = pool;
+        this.rows = rows;
+    }
+
+    public Uni<InvoiceConnection> page(Caller caller, InvoiceFilter filter, InvoiceOrder orderBy,
+                                       Integer first, String after, Integer last, String before) {
+        caller.require(READERS);
+        InvoiceOrder order = orderBy == null ? InvoiceOrder.ISSUE_DATE_DESC : orderBy;
+        List<Problem> problems = new ArrayList<>();
+        boolean backward = last != null || before != null;
+        if (first != null && last != null) {
+            problems.add(new Problem("last", "CONFLICTING_ARGUMENTS", "Give either `first` or `last`, not both."));
+        } else if (backward && (first != null || after != null)) {
+            problems.add(new Problem(before != null ? "before" : "last", "CONFLICTING_ARGUMENTS",
+                    "Page forwards with `first`/`after` or backwards with `last`/`before`, not both."));
+        }
+        Integer requested = backward ? last : first;
+        String sizeArgument = backward ? "last" : "first";
+        if (requested != null && (requested < 1 || requested > MAX_PAGE_SIZE)) {
+            problems.add(new Problem(sizeArgument, "OUT_OF_RANGE", "`" + sizeArgument + "` must be between 1 and " + MAX_PAGE_SIZE + "."));
+        }
+        String cursorArgument = backward ? "before" : "after";
+        String cursor = backward ? before : after;
+        Key key = cursor == null ? null : Key.decode(order, cursor, cursorArgument, problems);
+        Where where = where(caller, filter, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        int size = requested == null ? DEFAULT_PAGE_SIZE : requested;
+
+        // Backwards pages are read in the reverse order from the cursor, then turned round.
+        boolean descending = isDescending(order) != backward;
+        String sortColumn = sortColumn(order);
+        String direction = descending ? " desc" : " asc";
+        String orderClause = " order by " + sortColumn + direction + ", i.id" + direction;
+        List<Object> params = new ArrayList<>(where.params());
+        if (key != null) {
+            params.add(key.value());
+            params.add(key.id());
+        }
+        String keyset = key == null ? "" : " and (" + sortColumn + ", i.id) " + (descending ? "<" : ">")
+                + " ($" + params.size() + ", $" + (params.size() + 1) + ")";
+        params.add(size + 1);
+        String limit = " limit $" + (params.size() + 1);
+        String sides = where.sides().stream()
+                .map(side -> "(select " + InvoiceRows.COLUMNS + " from invoice i where " + side + where.sql() + keyset + orderClause + limit + ")")
+                .collect(Collectors.joining(" union all "));
+        String sql = "select * from (" + sides + ") i" + orderClause + limit;
+
+        return pool.preparedQuery(sql).execute(tuple(caller, params)).map(result -> {
+            List<InvoiceEdge> edges = edges(result, order, size);
+            boolean more = result.size() > size;
+            if (backward) {
+                Collections.reverse(edges);
+            }
+            PageInfo pageInfo = new PageInfo(backward ? cursor != null : more, backward ? more : cursor != null,
+                    edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
+            return new InvoiceConnection(edges, pageInfo, caller, filter);
+        });
+    }
+
+    /** How many invoices the caller's organisation sees under this filter (the connection's totalCount). */
+    public Uni<Integer> count(Caller caller, InvoiceFilter filter) {
+        caller.require(READERS);
+        List<Problem> problems = new ArrayList<>();
+        Where where = where(caller, filter, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        String sql = "select " + where.sides().stream()
+                .map(side -> "(select count(*) from invoice i where " + side + where.sql() + ")")
+                .collect(Collectors.joining(" + ")) + " as total_count";
+        return pool.preparedQuery(sql).execute(tuple(caller, where.params()))
+                .map(result -> result.iterator().next().getLong("total_count").intValue());
+    }
+
+    private List<InvoiceEdge> edges(RowSet<Row> result, InvoiceOrder order, int size) {
+        List<InvoiceEdge> edges = new ArrayList<>();
+        for (Row row : result) {
+            if (edges.size() == size) {
+                break;
+            }
+            InvoiceView invoice = rows.invoice(row).view();
+            Object value = order == InvoiceOrder.ISSUE_DATE_DESC || order == InvoiceOrder.ISSUE_DATE_ASC ? invoice.issueDate() : invoice.total();
+            edges.add(new InvoiceEdge(Key.encode(order, value, invoice.id()), invoice));
+        }
+        return edges;
+    }
+
+    private static Tuple tuple(Caller caller, List<Object> params) {
+        Tuple tuple = Tuple.of(caller.organisationId());
+        params.forEach(tuple::addValue);
+        return tuple;
+    }
+
+    /**
+     * The filter as SQL conditions with positional parameters from $2 on ($1 is the caller's
+     * organisation), and the sides (seller, buyer) the caller's organisation is looked up on.
+     * User values only ever travel as parameters.
+     */
+    private static Where where(Caller caller, InvoiceFilter filter, List<Problem> problems) {
+        List<String> sides = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        InvoiceFilter.Role role = filter == null ? null : filter.role();
+        if (role != InvoiceFilter.Role.BUYER) {
+            sides.add(SELLER_SIDE);
+        }
+        if (role != InvoiceFilter.Role.SELLER) {
+            // Alone, the buyer side keeps the invoices the organisation sold to itself; next to the seller side it leaves them to it.
+            sides.add(role == InvoiceFilter.Role.BUYER ? BUYER_SIDE : BUYER_ONLY_SIDE);
+        }
+        if (filter == null) {
+            return new Where(sides, "", params);
+        }
+        noNullItems(filter.status(), "filter.status", problems);
+        noNullItems(filter.type(), "filter.type", problems);
+        noNullItems(filter.source(), "filter.source", problems);
+        if (!problems.isEmpty()) {
+            return new Where(sides, "", params);
+        }
+        if (filter.status() != null && !filter.status().isEmpty()) {
+            condition(sql, params, "i.status = any($%d)", filter.status().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (filter.type() != null && !filter.type().isEmpty()) {
+            List<String> codes = filter.type().stream().map(String::strip).toList();
+            for (String code : codes) {
+                if (!TYPE_CODE.matcher(code).matches()) {
+                    problems.add(new Problem("filter.type", "INVALID_FORMAT", "Invoice type codes have two digits, e.g. `01`; got '" + code + "'."));
+                }
+            }
+            condition(sql, params, "i.type_code = any($%d::text[])", codes.toArray(String[]::new));
+        }
+        if (filter.direction() != null) {
+            condition(sql, params, "i.direction = $%d", filter.direction().name());
+        }
+        if (filter.issueDateFrom() != null) {
+            condition(sql, params, "i.issue_date >= $%d", filter.issueDateFrom());
+        }
+        if (filter.issueDateTo() != null) {
+            condition(sql, params, "i.issue_date <= $%d", filter.issueDateTo());
+        }
+        if (filter.issueDateFrom() != null && filter.issueDateTo() != null && filter.issueDateFrom().isAfter(filter.issueDateTo())) {
+            problems.add(new Problem("filter.issueDateFrom", "INVALID_RANGE", "`issueDateFrom` is after `issueDateTo`."));
+        }
+        exact(sql, params, problems, "i.seller_tax_id", filter.sellerTaxId(), "filter.sellerTaxId");
+        exact(sql, params, problems, "i.buyer_tax_id", filter.buyerTaxId(), "filter.buyerTaxId");
+        contains(sql, params, problems, "i.seller_name", filter.sellerNameContains(), "filter.sellerNameContains");
+        contains(sql, params, problems, "i.buyer_name", filter.buyerNameContains(), "filter.buyerNameContains");
+        BigDecimal min = amount(filter.amountMin(), "filter.amountMin", problems);
+        BigDecimal max = amount(filter.amountMax(), "filter.amountMax", problems);
+        if (min != null) {
+            condition(sql, params, "i.total >= $%d", min);
+        }
+        if (max != null) {
+            condition(sql, params, "i.total <= $%d", max);
+        }
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            problems.add(new Problem("filter.amountMin", "INVALID_RANGE", "`amountMin` is larger than `amountMax`."));
+        }
+        if (filter.source() != null && !filter.source().isEmpty()) {
+            condition(sql, params, "i.source = any($%d)", filter.source().stream().map(Enum::name).toArray(String[]::new));
+        }
+        return new Where(sides, sql.toString(), params);
+    }
+
+    private static void noNullItems(List<?> values, String field, List<Problem> problems) {
+        if (values != null && values.stream().anyMatch(Objects::isNull)) {
+            problems.add(new Problem(field, "REQUIRED", "`" + field + "` must not contain null."));
+        }
+    }
+
+    private static void condition(StringBuilder sql, List<Object> params, String template, Object value) {
+        params.add(value);
+        sql.append(" and ").append(String.format(template, params.size() + 1));
+    }
+
+    private static void exact(StringBuilder sql, List<Object> params, List<Problem> problems, String column, String value, String field) {
+        if (value == null) {
+            return;
+        }
+        String taxId = value.strip();
+        if (taxId.isEmpty() || taxId.length() > 20) {
+            problems.add(new Problem(field, "INVALID_LENGTH", "A tax ID has 1-20 characters."));
+        }
+        condition(sql, params, column + " = $%d", taxId);
+    }
+
+    private static void contains(StringBuilder sql, List<Object> params, List<Problem> problems, String column, String value, String field) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > 200) {
+            problems.add(new Problem(field, "INVALID_LENGTH", "Names have at most 200 characters."));
+        }
+        // The text is matched literally: LIKE's own wildcards and its escape character are escaped.
+        String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        condition(sql, params, column + " ilike $%d", "%" + escaped + "%");
+    }
+
+    private static BigDecimal amount(String value, String field, List<Problem> problems) {
+        if (value == null) {
+            return null;
+        }
+        List<Problem> found = InvoiceFormats.checkAmount(value, field);
+        if (!found.isEmpty()) {
+            problems.addAll(found);
+            return null;
+        }
+        return new BigDecimal(value.strip());
+    }
+
+    private static boolean isDescending(InvoiceOrder order) {
+        return order == InvoiceOrder.ISSUE_DATE_DESC || order == InvoiceOrder.TOTAL_DESC;
+    }
+
+    private static String sortColumn(InvoiceOrder order) {
+        return order == InvoiceOrder.ISSUE_DATE_DESC || order == InvoiceOrder.ISSUE_DATE_ASC ? "i.issue_date" : "i.total";
+    }
+
+    /** Where the organisation is looked up (one or both sides) and the filter's conditions and parameters. */
+    private record Where(List<String> sides, String sql, List<Object> params) {
+    }
+
+    /** A cursor's content: the sort key and the id of the last invoice seen, in the kind of its order. */
+    private record Key(Object value, long id) {
+
+        static String encode(InvoiceOrder order, Object value, String id) {
+            return Cursor.encode(kind(order), value + ":" + id);
+        }
+
+        static Key decode(InvoiceOrder order, String cursor, String argument, List<Problem> problems) {
+            try {
+                String text = Cursor.decode(kind(order), cursor, argument);
+                int colon = text.lastIndexOf(':');
+                String value = text.substring(0, Math.max(colon, 0));
+                long id = Long.parseLong(text.substring(colon + 1));
+                return new Key(sortColumn(order).equals("i.issue_date") ? LocalDate.parse(value) : new BigDecimal(value), id);
+            } catch (ApiException | NumberFormatException | DateTimeParseException e) {
+                problems.add(new Problem(argument, "INVALID_CURSOR",
+                        "`" + argument + "` is not a cursor of this list in the order " + order + "."));
+                return null;
+            }
+        }
+
+        private static String kind(InvoiceOrder order) {
+            return "invoice:" + order;
+        }
+    }
+}

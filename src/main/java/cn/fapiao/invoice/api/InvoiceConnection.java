@@ -1,0 +1,43 @@
+package cn.fapiao.invoice.api;
+
+import cn.fapiao.common.pagination.PageInfo;
+import cn.fapiao.security.Caller;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * A page of the invoice list. It also remembers who asked and with which filter, so that
+ * {@code totalCount} (a separate field resolver) counts the same set, and only when selected.
+ * That state has no getter and so never appears in the schema.
+ */
+@Description("A page of the invoices the caller's organisation issued or received (Relay connection).")
+public class InvoiceConnection {
+
+    private final List<InvoiceEdge> edges;
+    private final PageInfo pageInfo;
+    private final Caller caller;
+    private final InvoiceFilter filter;
+
+    public InvoiceConnection(List<InvoiceEdge> edges, PageInfo pageInfo, Caller caller, InvoiceFilter filter) {
+        this.edges = List.copyOf(edges);
+        this.pageInfo = pageInfo;
+        this.caller = caller;
+        this.filter = filter;
+    }
+
+    public @NonNull List<@NonNull InvoiceEdge> getEdges() {
+        return edges;
+    }
+
+    public @NonNull PageInfo getPageInfo() {
+        return pageInfo;
+    }
+
+    /** Runs a count over the same caller and filter as this page. */
+    public <T> T countWith(BiFunction<Caller, InvoiceFilter, T> counter) {
+        return counter.apply(caller, filter);
+    }
+}

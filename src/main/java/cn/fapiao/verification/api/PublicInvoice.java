@@ -1,0 +1,25 @@
+package cn.fapiao.verification.api;
+
+import cn.fapiao.domain.Direction;
+import cn.fapiao.domain.InvoiceStatus;
+import cn.fapiao.reference.api.InvoiceTypeInfo;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+@Description("The public face of a verified invoice, as the national platform shows it: no addresses, phones or bank accounts.")
+public record PublicInvoice(
+        @NonNull InvoiceTypeInfo type,
+        String code,
+        @NonNull String number,
+        @NonNull LocalDate issueDate,
+        @NonNull PublicParty seller,
+        @NonNull PublicParty buyer,
+        @NonNull BigDecimal amount,
+        @NonNull BigDecimal tax,
+        @NonNull BigDecimal total,
+        @NonNull InvoiceStatus status,
+        @NonNull Direction direction) {
+}
