@@ -63,6 +63,8 @@ final class ImportRowCheck {
     final String originalCode;
     final String originalNumber;
     final Integer redReason;
+    /** The stored blue invoice a RED row reverses, once found. */
+    Long originalId;
     final List<Line> lines = new ArrayList<>();
     final String remark;
 

@@ -32,6 +32,15 @@ public class InvoiceQueries {
             select h.invoice_id, h.from_status, h.to_status, h.changed_at, h.changed_by, h.reason
             from invoice_status_history h where h.invoice_id = any($1) order by h.invoice_id, h.changed_at, h.id""";
 
+    // Candidate identities are looked up through the unique identity indexes (= any / join on unnest), never by scanning.
+    private static final String VISIBLE_DIGITAL_AMONG = "select " + InvoiceRows.COLUMNS + """
+             from invoice i where i.invoice_code is null and i.invoice_number = any($1)
+            and (i.seller_org_id = $2 or i.buyer_org_id = $2) limit 50""";
+    private static final String VISIBLE_LEGACY_AMONG = "select " + InvoiceRows.COLUMNS + """
+             from invoice i join unnest($1::varchar[], $2::varchar[]) as c(code, number)
+              on i.invoice_code = c.code and i.invoice_number = c.number
+            where (i.seller_org_id = $3 or i.buyer_org_id = $3) limit 50""";
+
     private final Pool pool;
     private final InvoiceRows rows;
 
@@ -51,6 +60,19 @@ public class InvoiceQueries {
                 : pool.preparedQuery(BY_LEGACY_IDENTITY).execute(Tuple.of(code, number)).map(this::first);
     }
 
+    /** Digital invoices with one of these numbers that the organisation issued or received. */
+    public Uni<List<StoredInvoice>> visibleDigitalAmong(List<String> numbers, long organisationId) {
+        return pool.preparedQuery(VISIBLE_DIGITAL_AMONG).execute(Tuple.of(numbers.toArray(String[]::new), organisationId))
+                .map(this::all);
+    }
+
+    /** Legacy invoices with one of these (code, number) pairs that the organisation issued or received. */
+    public Uni<List<StoredInvoice>> visibleLegacyAmong(List<String> codes, List<String> numbers, long organisationId) {
+        return pool.preparedQuery(VISIBLE_LEGACY_AMONG)
+                .execute(Tuple.of(codes.toArray(String[]::new), numbers.toArray(String[]::new), organisationId))
+                .map(this::all);
+    }
+
     /** Lines of several invoices in one query (batched field resolvers). */
     public Uni<Map<Long, List<InvoiceLineView>>> linesOf(List<Long> invoiceIds) {
         return pool.preparedQuery(LINES).execute(Tuple.of(invoiceIds.toArray(Long[]::new)))
@@ -64,6 +86,14 @@ public class InvoiceQueries {
 
     private StoredInvoice first(io.vertx.mutiny.sqlclient.RowSet<Row> result) {
         return result.size() == 0 ? null : rows.invoice(result.iterator().next());
+    }
+
+    private List<StoredInvoice> all(io.vertx.mutiny.sqlclient.RowSet<Row> result) {
+        List<StoredInvoice> found = new ArrayList<>();
+        for (Row row : result) {
+            found.add(rows.invoice(row));
+        }
+        return found;
     }
 
     private static <T> Map<Long, List<T>> group(Iterable<Row> result, java.util.function.Function<Row, T> mapper) {

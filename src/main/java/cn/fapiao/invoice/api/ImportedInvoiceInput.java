@@ -25,7 +25,7 @@ public record ImportedInvoiceInput(
         @Description("Check code (校验码), 20 digits: required for ordinary legacy types 04, 10, 11, 14; absent for special and fully digital invoices.") String checkCode,
         @Description("Status in the sending system; NORMAL when omitted.") InvoiceStatus status,
         @Description("RED invoices: code of the blue invoice reversed (legacy only).") String originalCode,
-        @Description("RED invoices: number of the blue invoice reversed; it must already be stored (or come earlier in this batch as a BLUE invoice) and the importing organisation must be party to it.") String originalNumber,
+        @Description("RED invoices: number of the blue invoice reversed; it must already be stored or be a BLUE invoice of this batch, and the importing organisation must be party to it.") String originalNumber,
         @Description("RED invoices: 1 issued in error, 2 goods returned, 3 service stopped, 4 sales discount.") Integer redReason,
         @Description("Optional lines; when given, their amounts and taxes must add up to amount and tax (±0.01), each tax within ±0.06 of amount × rate.") List<ImportedLineInput> lines,
         @Description("Remark (备注), at most 500 characters.") String remark) {
