@@ -1,5 +1,7 @@
 package cn.fapiao;
 
+import cn.fapiao.support.GraphQL;
+import cn.fapiao.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -7,8 +9,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What an operator and a load balancer rely on: health that checks the database, and metrics. */
+/** What an operator and a load balancer rely on: health that checks the database, and metrics to graph. */
 @QuarkusTest
 class OperationsEndpointsTest {
 
@@ -23,6 +26,18 @@ class OperationsEndpointsTest {
     @Test
     void livenessIsUp() {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void operatorMetricsAreExposed() {
+        String token = Tokens.of("a-accountant");
+        GraphQL.postAs(token, "invoice", "id", "999999999");
+        GraphQL.postAs(token, "invoice", "id", "999999999");
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String expected : new String[] {"mp_graphql_seconds_bucket", "cache_gets_total{cache=\"invoice-by-id\"",
+                "fapiao_graphql_errors_total{code=\"INVOICE_NOT_FOUND\"", "sql_pool_active", "sql_pool_queue_size"}) {
+            assertTrue(metrics.contains(expected), "missing " + expected);
+        }
     }
 
     @Test

@@ -1,0 +1,37 @@
+package cn.fapiao.common.graphql;
+
+import cn.fapiao.common.ApiException;
+import io.smallrye.graphql.cdi.event.ErrorDataFetch;
+import io.smallrye.graphql.cdi.event.ErrorInfo;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * Counts every failed resolver by error code ({@code fapiao_graphql_errors_total{code}}) and logs,
+ * with stack trace, every failure that is not a deliberate refusal. The client sees only a
+ * generic "System error"; this log line is where the detail goes. Refusals
+ * ({@link ApiException}) are expected outcomes and are not logged as errors.
+ */
+@ApplicationScoped
+public class ResolverFailures {
+
+    private static final Logger LOG = Logger.getLogger(ResolverFailures.class);
+
+    private final MeterRegistry registry;
+
+    public ResolverFailures(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void log(@Observes @ErrorDataFetch ErrorInfo error) {
+        Throwable failure = error.getT();
+        String code = failure instanceof ApiException api ? api.code() : "INTERNAL_ERROR";
+        registry.counter("fapiao.graphql.errors", "code", code).increment();
+        if (!(failure instanceof ApiException)) {
+            LOG.errorf(failure, "Unexpected failure in GraphQL operation %s (execution %s)",
+                    error.getContext() == null ? "?" : error.getContext().getOperationName().orElse("anonymous"), error.getExecutionId());
+        }
+    }
+}
