@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 
@@ -58,10 +60,24 @@ public final class GraphQL {
                 .extract().jsonPath();
     }
 
+    /** The named document, with every fragment it spreads ({@code ...Name}) appended from {@code graphql/fragments/}. */
     public static String document(String name) {
-        try (InputStream in = GraphQL.class.getResourceAsStream("/graphql/" + name + ".graphql")) {
+        String document = read("/graphql/" + name + ".graphql");
+        Matcher spread = Pattern.compile("\\.\\.\\.([A-Z][A-Za-z]*)").matcher(document);
+        StringBuilder withFragments = new StringBuilder(document);
+        java.util.Set<String> added = new java.util.HashSet<>();
+        while (spread.find()) {
+            if (added.add(spread.group(1))) {
+                withFragments.append('\n').append(read("/graphql/fragments/" + spread.group(1) + ".graphql"));
+            }
+        }
+        return withFragments.toString();
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = GraphQL.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("No test document src/test/resources/graphql/" + name + ".graphql");
+                throw new IllegalArgumentException("No test document src/test/resources" + resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
