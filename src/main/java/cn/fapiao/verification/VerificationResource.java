@@ -52,7 +52,8 @@ public class VerificationResource {
     public Uni<@NonNull List<@NonNull VerificationResult>> verifyInvoices(@Name("inputs") @NonNull List<@NonNull VerifyInvoiceInput> inputs) {
         String address = callers.clientAddress();
         return callers.current().chain(caller -> audit.track(caller, "verifyInvoices", inputs.size() + " invoices", address,
-                () -> rateLimiter.chargeExpensive(caller.userId(), address).chain(() -> verification.verifyAll(caller, inputs))));
+                () -> rateLimiter.chargeExpensive(caller.requireAuthenticated().userId(), address)
+                        .chain(() -> verification.verifyAll(caller, inputs))));
     }
 
     @Query
