@@ -26,9 +26,9 @@ import java.util.Map;
 @ApplicationScoped
 public class QueryLimits {
 
-    private final QueryLimitsConfig config;
+    private final GraphQLConfig config;
 
-    public QueryLimits(QueryLimitsConfig config) {
+    public QueryLimits(GraphQLConfig config) {
         this.config = config;
     }
 
