@@ -1,0 +1,156 @@
+-- wrk script for the GraphQL scenarios. Chosen by the environment:
+--   BENCH_SCENARIO  byNumber | invoices | verify | diagnose | issue | mix
+--   BENCH_DATA      directory with keys.tsv, orgs.tsv, tokens.tsv, issuer_tokens.tsv (written by run.sh)
+-- Every request picks its key at random from the whole key file. A response counts as an
+-- error when it is not HTTP 200 or when its body holds a GraphQL "errors" entry.
+
+local scenario = os.getenv("BENCH_SCENARIO") or "byNumber"
+local data = os.getenv("BENCH_DATA") or "."
+
+local Q_BY_NUMBER = "query InvoiceByNumber($number: String!) { invoiceByNumber(number: $number) { id generation code number type { code } issueDate seller { taxId name addressPhone bankAccount } buyer { taxId name addressPhone bankAccount } amount tax total totalInWords status direction originalInvoiceId redReason redConfirmationNumber remainingAmount source usedAt lines { lineNo itemName quantity unitPrice amount taxRate tax remainingAmount } statusHistory { fromStatus toStatus changedBy reason } } }"
+local Q_INVOICES = "query Invoices($filter: InvoiceFilter, $first: Int) { invoices(filter: $filter, first: $first) { edges { cursor node { id number issueDate total status direction source seller { taxId name } buyer { taxId name } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }"
+local Q_VERIFY = "mutation Verify($input: VerifyInvoiceInput!) { verifyInvoice(input: $input) { outcome clean mismatchedFields warnings { code message } problems { field code message } verificationsLeftToday invoice { type { code } code number issueDate seller { taxId name } buyer { taxId name } amount tax total status direction } } }"
+local Q_DIAGNOSE = "query Diagnose($input: DiagnoseInvoiceInput!) { diagnoseInvoice(input: $input) { findings { code severity field messageZh messageEn nextStepZh nextStepEn } nearMatches { kind position differences invoice { id number code issueDate } } ticketDraft { category subject description } } }"
+local Q_ISSUE = "mutation IssueInvoice($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id number issueDate amount tax total totalInWords status lines { lineNo amount tax } } }"
+
+local function split(line)
+  local fields = {}
+  for field in (line .. "\t"):gmatch("([^\t]*)\t") do fields[#fields + 1] = field end
+  return fields
+end
+
+local function readTsv(name)
+  local rows = {}
+  local f = io.open(data .. "/" .. name, "r")
+  if not f then return rows end
+  for line in f:lines() do rows[#rows + 1] = split(line) end
+  f:close()
+  return rows
+end
+
+local threads = {}
+
+function setup(thread)
+  thread:set("id", #threads + 1)
+  threads[#threads + 1] = thread
+end
+
+local keys, orgs, tokens, issuers, readerOrgs
+errors, firstError = 0, ""   -- globals: done() reads them with thread:get
+local requestSeq = 0
+
+function init(args)
+  local seed = os.time() * 1000 + (tonumber(tostring({}):match("0x(%x+)") or "0", 16) or 0) % 1000003 + (id or 0) * 7919
+  math.randomseed(seed)
+  keys = readTsv("keys.tsv")            -- number, seller org id, issue date, total
+  orgs = readTsv("orgs.tsv")            -- org id, uscc, name
+  tokens, readerOrgs, issuers = {}, {}, {}
+  for _, r in ipairs(readTsv("tokens.tsv")) do
+    tokens[r[1]] = "Bearer " .. r[2]
+    readerOrgs[#readerOrgs + 1] = r[1]
+  end
+  for _, r in ipairs(readTsv("issuer_tokens.tsv")) do issuers[#issuers + 1] = "Bearer " .. r[2] end
+  errors, firstError = 0, ""
+end
+
+local function post(token, query, variables)
+  return wrk.format("POST", "/graphql",
+    { ["Content-Type"] = "application/json", ["Authorization"] = token },
+    '{"query":"' .. query .. '","variables":' .. variables .. '}')
+end
+
+local function randomKey() return keys[math.random(#keys)] end
+
+local function byNumber()
+  local k = randomKey()
+  return post(tokens[k[2]], Q_BY_NUMBER, '{"number":"' .. k[1] .. '"}')
+end
+
+local DAY = 86400
+local function isoDate(t) return os.date("!%Y-%m-%d", t) end
+
+local function invoices()
+  -- One organisation's NORMAL invoices issued within a random window of 1 to 3 months in the last 3 years.
+  local org = readerOrgs[math.random(#readerOrgs)]
+  local now = os.time()
+  local from = now - math.random(30, 3 * 365) * DAY
+  local to = from + math.random(30, 91) * DAY
+  return post(tokens[org], Q_INVOICES,
+    '{"first":50,"filter":{"status":["NORMAL"],"issueDateFrom":"' .. isoDate(from) .. '","issueDateTo":"' .. isoDate(to) .. '"}}')
+end
+
+local function verify()
+  local k = randomKey()
+  local org = readerOrgs[math.random(#readerOrgs)]   -- anyone may verify any invoice
+  return post(tokens[org], Q_VERIFY,
+    '{"input":{"number":"' .. k[1] .. '","issueDate":"' .. k[3] .. '","totalIncludingTax":"' .. k[4] .. '"}}')
+end
+
+local function diagnose()
+  -- The seller looks for its own invoice with one digit mistyped.
+  local k = randomKey()
+  local number = k[1]
+  local pos = math.random(#number)
+  local old = tonumber(number:sub(pos, pos))
+  local new = (old + math.random(1, 9)) % 10
+  local typo = number:sub(1, pos - 1) .. tostring(new) .. number:sub(pos + 1)
+  return post(tokens[k[2]], Q_DIAGNOSE, '{"input":{"number":"' .. typo .. '","issueDate":"' .. k[3] .. '"}}')
+end
+
+local RATES = { "0.13", "0.09", "0.06", "0.03", "0.01" }
+local ITEMS = { "*信息技术服务*软件开发", "*现代服务*咨询服务", "*纸制品*打印纸" }
+
+local function issue()
+  local buyer = orgs[math.random(#orgs)]
+  local lines = {}
+  for i = 1, math.random(1, 3) do
+    lines[i] = string.format('{"itemName":"%s","amount":"%d.%02d","taxRate":"%s"}',
+      ITEMS[math.random(#ITEMS)], math.random(100, 50000), math.random(0, 99), RATES[math.random(#RATES)])
+  end
+  requestSeq = requestSeq + 1
+  return post(issuers[math.random(#issuers)], Q_ISSUE,
+    '{"input":{"kind":"' .. (math.random(2) == 1 and "SPECIAL" or "ORDINARY") .. '","buyer":{"taxId":"' .. buyer[2]
+      .. '","name":"' .. buyer[3] .. '","bankAccount":"中国银行北京分行 1234 5678 9012"},"lines":[' .. table.concat(lines, ",") .. ']}}')
+end
+
+-- The mix: mostly reads, as an invoice desk would send them.
+local MIX = { { 45, byNumber }, { 20, invoices }, { 15, verify }, { 10, diagnose }, { 10, issue } }
+
+local function mix()
+  local r = math.random(100)
+  for _, entry in ipairs(MIX) do
+    if r <= entry[1] then return entry[2]() end
+    r = r - entry[1]
+  end
+  return byNumber()
+end
+
+local SCENARIOS = { byNumber = byNumber, invoices = invoices, verify = verify, diagnose = diagnose, issue = issue, mix = mix }
+local build = SCENARIOS[scenario] or error("unknown BENCH_SCENARIO " .. scenario)
+
+function request()
+  return build()
+end
+
+function response(status, headers, body)
+  if status ~= 200 or body:find('"errors"', 1, true) then
+    errors = errors + 1
+    if firstError == "" then firstError = status .. " " .. body:sub(1, 400) end
+  end
+end
+
+function done(summary, latency, requests)
+  local graphqlErrors, sample = 0, ""
+  for _, t in ipairs(threads) do
+    graphqlErrors = graphqlErrors + (t:get("errors") or 0)
+    local e = t:get("firstError")
+    if sample == "" and e and e ~= "" then sample = e end
+  end
+  local s = summary.errors
+  local socketErrors = s.connect + s.read + s.write + s.timeout
+  io.write(string.format("BENCH_RESULT requests=%d duration_s=%.3f rps=%.1f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f errors=%d socket_errors=%d\n",
+    summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    graphqlErrors + socketErrors, socketErrors))
+  if sample ~= "" then io.write("BENCH_ERROR_SAMPLE " .. sample:gsub("\n", " ") .. "\n") end
+end

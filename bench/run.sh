@@ -1,0 +1,332 @@
+#!/usr/bin/env bash
+# The benchmark of fapiao-server: builds the jar, starts a dedicated PostgreSQL cluster, loads
+# a generated data set, starts the server with the production profile and runs the GraphQL
+# scenarios with wrk, plus the same lookup through pgbench. See bench/README.md.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+
+ROWS=${BENCH_ROWS:-1000000}
+ORGS=${BENCH_ORGS:-2000}
+MONTHS=${BENCH_MONTHS:-36}
+ISSUER_ORGS=${BENCH_ISSUER_ORGS:-20}
+FLAT_ROWS=${BENCH_FLAT_ROWS:-100000}          # second, smaller data set for the invoices list; 0 = skip
+NKEYS=${BENCH_KEYS:-100000}
+DURATION=${BENCH_DURATION:-20s}
+LATENCY_DURATION=${BENCH_LATENCY_DURATION:-10s}
+WARMUP=${BENCH_WARMUP:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber invoices verify diagnose issue mix}
+POOL=${DB_POOL_MAX_SIZE:-16}
+HEAP=${BENCH_HEAP:-384m}
+HTTP_PORT=${BENCH_PORT:-8089}
+PG_PORT=${BENCH_PG_PORT:-55432}
+PG_CLUSTER=${BENCH_PG_CLUSTER:-fapiao_bench}
+WORK=${BENCH_WORK:-/tmp/fapiao-bench}
+RESULTS=${BENCH_RESULTS:-$HERE/RESULTS.md}
+PASSWORD=bench-password
+DB_USER=fapiao_bench
+DB_PASSWORD=bench
+export LC_ALL=C.UTF-8
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+secs() { local d=$1; case $d in *m) echo $(( ${d%m} * 60 ));; *s) echo "${d%s}";; *) echo "$d";; esac; }
+
+mkdir -p "$WORK"
+SERVER_PID=
+
+cleanup() {
+    if [[ -n "${SERVER_PID:-}" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+
+# ------------------------------------------------------------------ tools
+install_tools() {
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v pg_createcluster >/dev/null && ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1 || missing+=(postgresql postgresql-contrib)
+    command -v htpasswd >/dev/null || missing+=(apache2-utils)
+    command -v openssl >/dev/null || missing+=(openssl)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
+    if (( ${#missing[@]} )); then
+        log "installing ${missing[*]}"
+        [[ $(id -u) == 0 ]] || die "run as root (or install: ${missing[*]})"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+# ------------------------------------------------------------------ build
+build_jar() {
+    if [[ -n "${BENCH_JAR:-}" ]]; then
+        JAR=$BENCH_JAR
+    else
+        JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+        if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+            log "building the jar (./mvnw -B -q package -DskipTests)"
+            (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+        fi
+    fi
+    [[ -f "$JAR" ]] || die "no jar at $JAR"
+}
+
+# ------------------------------------------------------------------ PostgreSQL
+PG_VERSION=
+pg() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" -h /var/run/postgresql "$@"; }
+
+start_postgres() {
+    PG_VERSION=$(ls /usr/lib/postgresql | sort -V | tail -1)
+    if ! pg_lsclusters -h | awk '{print $1"/"$2}' | grep -qx "$PG_VERSION/$PG_CLUSTER"; then
+        log "creating PostgreSQL $PG_VERSION cluster $PG_CLUSTER on port $PG_PORT"
+        pg_createcluster -p "$PG_PORT" "$PG_VERSION" "$PG_CLUSTER" >/dev/null
+    fi
+    local conf=/etc/postgresql/$PG_VERSION/$PG_CLUSTER/conf.d
+    mkdir -p "$conf"
+    # Sized for a 2-core machine shared with the server and the load generator. Durability is
+    # left at its defaults (fsync, synchronous_commit on): issueInvoice pays for real commits.
+    cat > "$conf/bench.conf" <<EOF
+port = $PG_PORT
+listen_addresses = '127.0.0.1'
+max_connections = 200
+shared_buffers = 1GB
+effective_cache_size = 8GB
+work_mem = 16MB
+maintenance_work_mem = 1GB
+max_wal_size = 8GB
+checkpoint_timeout = 15min
+random_page_cost = 1.1
+jit = off
+EOF
+    chown -R postgres:postgres "$conf"
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" restart
+    for _ in $(seq 60); do pg -c 'select 1' >/dev/null 2>&1 && break; sleep 1; done
+    pg -tAc "select 1 from pg_roles where rolname = '$DB_USER'" | grep -q 1 \
+        || pg -c "create role $DB_USER login password '$DB_PASSWORD'"
+}
+
+# ------------------------------------------------------------------ server
+secrets() {
+    SECRETS=$WORK/secrets
+    mkdir -p "$SECRETS" && chmod 700 "$SECRETS"
+    if [[ ! -f $SECRETS/private.pem ]]; then
+        openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SECRETS/private.pem" 2>/dev/null
+        openssl pkey -in "$SECRETS/private.pem" -pubout -out "$SECRETS/public.pem"
+        head -c 32 /dev/urandom | base64 > "$SECRETS/aes-k1"
+    fi
+}
+
+# start_server <database> <cache true|false> <log name>
+start_server() {
+    local db=$1 cache=$2 name=$3
+    local -a jvm=(-Xmx"$HEAP")
+    [[ -n "${BENCH_JVM_OPTS:-}" ]] && read -r -a extra <<<"$BENCH_JVM_OPTS" && jvm+=("${extra[@]}")
+    log "starting the server ($name: database $db, cache $cache, pool $POOL)"
+    (cd "$WORK" && exec env \
+        QUARKUS_PROFILE=prod \
+        DATABASE_URL="postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/$db" \
+        FAPIAO_EMBEDDED_POSTGRES_ENABLED=false \
+        FAPIAO_JWT_SIGN_KEY_LOCATION="$SECRETS/private.pem" \
+        FAPIAO_JWT_VERIFY_KEY_LOCATION="$SECRETS/public.pem" \
+        FAPIAO_ENCRYPTION_ACTIVE_KEY=k1 \
+        FAPIAO_ENCRYPTION_KEYS_K1="$(cat "$SECRETS/aes-k1")" \
+        FAPIAO_RATE_LIMIT_ENABLED=false \
+        FAPIAO_AUTH_ACCESS_TOKEN_TTL=PT3H \
+        FAPIAO_VERIFICATION_DAILY_LIMIT=1000000000 \
+        FAPIAO_LOG_JSON=false \
+        QUARKUS_CACHE_ENABLED="$cache" \
+        QUARKUS_HTTP_PORT="$HTTP_PORT" \
+        DB_POOL_MAX_SIZE="$POOL" \
+        java "${jvm[@]}" -jar "$JAR" >"$WORK/server-$name.log" 2>&1) &
+    SERVER_PID=$!
+    for _ in $(seq 240); do
+        if curl -fsS "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null 2>&1; then
+            return 0
+        fi
+        kill -0 "$SERVER_PID" 2>/dev/null || { tail -50 "$WORK/server-$name.log" >&2; die "the server did not start"; }
+        sleep 0.5
+    done
+    tail -50 "$WORK/server-$name.log" >&2
+    die "the server was not ready after 120 s"
+}
+
+stop_server() {
+    if [[ -n "${SERVER_PID:-}" ]]; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        for _ in $(seq 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+        SERVER_PID=
+    fi
+}
+
+# ------------------------------------------------------------------ data
+# ensure_data <rows>: the database fapiao_bench_<rows>, loaded unless it already holds that data set.
+ensure_data() {
+    local rows=$1 db=fapiao_bench_$1
+    local have
+    have=$(pg -d "$db" -tAc "select rows || '/' || orgs || '/' || months from bench.meta" 2>/dev/null || true)
+    if [[ "${BENCH_RELOAD:-0}" != 1 && "$have" == "$rows/$ORGS/$MONTHS" ]]; then
+        log "database $db already holds $rows invoices (BENCH_RELOAD=1 reloads)"
+        return
+    fi
+    log "creating database $db"
+    pg -c "drop database if exists $db with (force)"
+    pg -c "create database $db owner $DB_USER"
+    start_server "$db" true "migrate-$rows"    # Flyway creates the schema
+    stop_server
+    local hash
+    hash=$(htpasswd -nbBC 4 bench "$PASSWORD" | cut -d: -f2 | tr -d '\n')
+    log "loading $rows invoices across $ORGS organisations and $MONTHS months"
+    local t0=$SECONDS
+    pg -d "$db" -v rows="$rows" -v orgs="$ORGS" -v months="$MONTHS" -v issuers="$ISSUER_ORGS" -v pwhash="$hash" \
+        -f "$HERE/sql/load.sql" >"$WORK/load-$rows.log"
+    LOAD_SECONDS[$rows]=$(( SECONDS - t0 ))
+    log "loaded in ${LOAD_SECONDS[$rows]} s"
+}
+declare -A LOAD_SECONDS=()
+
+# export_keys <rows>: random keys from the whole data set, and the organisations, for wrk.
+export_keys() {
+    local db=fapiao_bench_$1
+    DATA=$WORK/data-$1
+    mkdir -p "$DATA"
+    pg -d "$db" -v nkeys="$NKEYS" -f "$HERE/sql/keys.sql" >/dev/null
+    pg -d "$db" -c "grant usage on schema bench to $DB_USER; grant select on all tables in schema bench to $DB_USER"
+    pg -d "$db" -c "copy (select number, org, issue_date, total from bench.keys order by i) to stdout" >"$DATA/keys.tsv"
+    pg -d "$db" -c "copy (select id, uscc, name from organisation where id <= $ORGS order by id) to stdout" >"$DATA/orgs.tsv"
+    pg -d "$db" -c "copy (select organisation_id, username from app_user where username like 'bench-r-%' order by organisation_id) to stdout" >"$DATA/readers.tsv"
+    pg -d "$db" -c "copy (select organisation_id, username from app_user where username like 'bench-i-%' order by organisation_id) to stdout" >"$DATA/issuers.tsv"
+}
+
+# login_all <rows>: logs every bench user in through the API (tokens.tsv, issuer_tokens.tsv).
+login_all() {
+    DATA=$WORK/data-$1
+    log "logging in $(wc -l <"$DATA/readers.tsv") readers and $(wc -l <"$DATA/issuers.tsv") issuers through the API"
+    "$HERE/lib/login.sh" "http://127.0.0.1:$HTTP_PORT/graphql" "$PASSWORD" <"$DATA/readers.tsv" >"$DATA/tokens.tsv"
+    "$HERE/lib/login.sh" "http://127.0.0.1:$HTTP_PORT/graphql" "$PASSWORD" <"$DATA/issuers.tsv" >"$DATA/issuer_tokens.tsv"
+    [[ $(wc -l <"$DATA/tokens.tsv") -eq $(wc -l <"$DATA/readers.tsv") ]] || die "some logins failed (see $DATA/tokens.tsv)"
+}
+
+# ------------------------------------------------------------------ measuring
+TABLE=$WORK/table.tsv
+: >"$TABLE"
+
+reset_peak_rss() { [[ -w /proc/$SERVER_PID/clear_refs ]] && echo 5 >"/proc/$SERVER_PID/clear_refs" 2>/dev/null || true; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0; }
+peak_rss_mib() { awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$SERVER_PID/status" 2>/dev/null || echo "?"; }
+
+# wrk_run <scenario> <connections> <threads> <duration> -> prints the BENCH_RESULT line
+wrk_run() {
+    local scenario=$1 c=$2 t=$3 d=$4 lua=${5:-$scenario}
+    BENCH_SCENARIO=$lua BENCH_DATA=$DATA wrk -c "$c" -t "$t" -d "$d" --timeout 10s \
+        -s "$HERE/lua/graphql.lua" "http://127.0.0.1:$HTTP_PORT" >"$WORK/wrk-$scenario-c$c.out" 2>&1 || true
+    grep '^BENCH_ERROR_SAMPLE' "$WORK/wrk-$scenario-c$c.out" | head -1 | cut -c1-300 >&2 || true
+    grep '^BENCH_RESULT' "$WORK/wrk-$scenario-c$c.out" || die "wrk failed: $(tail -5 "$WORK/wrk-$scenario-c$c.out")"
+}
+
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# scenario <label> <lua scenario> <rows>
+scenario() {
+    local label=$1 lua=$2 rows=$3
+    log "scenario $label ($rows rows): warm-up $WARMUP, then c=$CONNECTIONS for $DURATION and c=1 for $LATENCY_DURATION"
+    [[ "${BENCH_JFR:-0}" == 1 ]] && jcmd "$SERVER_PID" JFR.start name="$label" settings=profile filename="$WORK/$label.jfr" >/dev/null
+    wrk_run "$label-warmup" "$CONNECTIONS" "$THREADS" "$WARMUP" "$lua" >/dev/null
+    reset_peak_rss
+    local r32 r1 rss t0 cpu
+    t0=$(cpu_ticks)
+    r32=$(wrk_run "$label" "$CONNECTIONS" "$THREADS" "$DURATION" "$lua")
+    rss=$(peak_rss_mib)
+    # Server CPU time per request (ms): robust against other load on the machine.
+    cpu=$(awk -v t="$(( $(cpu_ticks) - t0 ))" -v hz="$(getconf CLK_TCK)" -v n="$(field requests "$r32")" 'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else print "?" }')
+    r1=$(wrk_run "$label" 1 1 "$LATENCY_DURATION" "$lua")
+    [[ "${BENCH_JFR:-0}" == 1 ]] && jcmd "$SERVER_PID" JFR.stop name="$label" >/dev/null
+    for c in "$CONNECTIONS" 1; do
+        local r=$r32; [[ $c == 1 ]] && r=$r1
+        local cpu_c=$cpu; [[ $c == 1 ]] && cpu_c=""
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$rows" "$c" "$(field rps "$r")" "$(field p50_ms "$r")" \
+            "$(field p99_ms "$r")" "$(field errors "$r")" "$(field requests "$r")" "$rss" "$cpu_c" >>"$TABLE"
+    done
+    log "  c=$CONNECTIONS: $(cut -d' ' -f2- <<<"$r32") rss=${rss}MiB server_cpu_ms_per_request=$cpu"
+    log "  c=1: $(cut -d' ' -f2- <<<"$r1")"
+}
+
+PGBENCH_OUT=$WORK/pgbench.tsv
+: >"$PGBENCH_OUT"
+pgbench_run() {
+    local rows=$1 file=$2 label=$3
+    local out
+    out=$(PGPASSWORD=$DB_PASSWORD "/usr/lib/postgresql/$PG_VERSION/bin/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" \
+        -c "$CONNECTIONS" -j "$THREADS" -T "$(secs "$DURATION")" -D nkeys="$NKEYS" -f "$HERE/sql/$file" "fapiao_bench_$rows" 2>&1) \
+        || die "pgbench failed: $out"
+    local tps lat failed
+    tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out" | tail -1)
+    lat=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$out")
+    failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' <<<"$out"); failed=${failed:-0}
+    printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$rows" "$tps" "$lat" "$failed" >>"$PGBENCH_OUT"
+    log "pgbench $label: tps=$tps latency avg=${lat}ms failed=$failed"
+}
+
+gap_check() {
+    local rows=$1
+    GAP=$(pg -d "fapiao_bench_$rows" -f "$HERE/sql/gap_check.sql" -P pager=off)
+    echo "$GAP" >"$WORK/gap-check.txt"
+    if grep -q '| f *$' <<<"$GAP"; then GAP_OK="NO (gaps, see $WORK/gap-check.txt)"; else GAP_OK=yes; fi
+    log "gap-free numbering after the run: $GAP_OK"
+}
+
+# ------------------------------------------------------------------ run
+has() { [[ " $SCENARIOS " == *" $1 "* ]]; }
+GAP_OK="not checked"
+
+install_tools
+build_jar
+secrets
+start_postgres
+LOAD_AVG_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+ensure_data "$ROWS"
+[[ "$FLAT_ROWS" != 0 && "$FLAT_ROWS" != "$ROWS" ]] && has invoices && ensure_data "$FLAT_ROWS"
+export_keys "$ROWS"
+
+if has byNumberNoCache; then
+    start_server "fapiao_bench_$ROWS" false nocache
+    login_all "$ROWS"
+    scenario byNumberNoCache byNumber "$ROWS"
+    stop_server
+fi
+pgbench_run "$ROWS" pgbench_lookup.sql "invoice+lines+history (3 statements)"
+pgbench_run "$ROWS" pgbench_lookup_single.sql "invoice row only (1 statement)"
+
+REST=""
+for s in byNumber invoices verify diagnose issue mix; do has "$s" && REST+=" $s"; done
+if [[ -n "$REST" ]]; then
+    start_server "fapiao_bench_$ROWS" true main
+    login_all "$ROWS"
+    for s in $REST; do scenario "$s" "$s" "$ROWS"; done
+    stop_server
+    if has issue || has mix; then gap_check "$ROWS"; fi
+fi
+
+if [[ "$FLAT_ROWS" != 0 && "$FLAT_ROWS" != "$ROWS" ]] && has invoices; then
+    export_keys "$FLAT_ROWS"
+    start_server "fapiao_bench_$FLAT_ROWS" true flat
+    login_all "$FLAT_ROWS"
+    scenario invoices invoices "$FLAT_ROWS"
+    stop_server
+fi
+LOAD_AVG_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ------------------------------------------------------------------ report
+env ROWS="$ROWS" ORGS="$ORGS" MONTHS="$MONTHS" DURATION="$DURATION" LATENCY_DURATION="$LATENCY_DURATION" \
+    CONNECTIONS="$CONNECTIONS" THREADS="$THREADS" POOL="$POOL" HEAP="$HEAP" NKEYS="$NKEYS" GAP_OK="$GAP_OK" \
+    PG_VERSION="$PG_VERSION" ROOT="$ROOT" LOAD_AVG_BEFORE="$LOAD_AVG_BEFORE" LOAD_AVG_AFTER="$LOAD_AVG_AFTER" \
+    LOAD_SECONDS="${LOAD_SECONDS[$ROWS]:-reused}" FLAT_ROWS="$FLAT_ROWS" \
+    "$HERE/lib/report.sh" "$TABLE" "$PGBENCH_OUT" >"$WORK/report.md"
+cat "$WORK/report.md"
+"$HERE/lib/update-results.sh" "$RESULTS" "$WORK/report.md"
+log "results written to $RESULTS (raw output in $WORK)"

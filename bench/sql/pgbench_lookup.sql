@@ -1,0 +1,6 @@
+-- The database work of one invoiceByNumber request (the three queries the server runs:
+-- the invoice by number, its lines, its status history), for a random key of bench.keys.
+\set i random(1, :nkeys)
+select i.id, i.generation, i.invoice_code, i.invoice_number, i.type_code, i.issue_date, i.seller_org_id, i.seller_tax_id, i.seller_name, i.seller_address_phone, i.seller_bank_account, i.buyer_org_id, i.buyer_tax_id, i.buyer_name, i.buyer_address_phone, i.buyer_bank_account, i.amount, i.tax, i.total, i.check_code, i.status, i.direction, i.original_invoice_id, i.red_reason, i.red_confirmation_number, i.remaining_amount, i.source, i.source_system, i.buyer_confirmed_at, i.remark, i.created_at, i.updated_at from invoice i where i.invoice_code is null and i.invoice_number = (select number from bench.keys where i = :i) \gset inv_
+select l.invoice_id, l.line_no, l.item_name, l.specification, l.unit, l.quantity, l.unit_price, l.amount, l.tax_rate, l.tax_treatment, l.tax, l.remaining_amount from invoice_line l where l.invoice_id = any(array[:inv_id]::bigint[]) order by l.invoice_id, l.line_no;
+select h.invoice_id, h.from_status, h.to_status, h.changed_at, h.changed_by, h.reason from invoice_status_history h where h.invoice_id = any(array[:inv_id]::bigint[]) order by h.invoice_id, h.changed_at, h.id;
