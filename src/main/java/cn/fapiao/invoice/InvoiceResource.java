@@ -25,12 +25,14 @@ public class InvoiceResource {
 
     private final InvoiceService invoices;
     private final InvoiceQueries queries;
+    private final InvoiceCache cache;
     private final CallerContext callers;
     private final AuditTrail audit;
 
-    public InvoiceResource(InvoiceService invoices, InvoiceQueries queries, CallerContext callers, AuditTrail audit) {
+    public InvoiceResource(InvoiceService invoices, InvoiceQueries queries, InvoiceCache cache, CallerContext callers, AuditTrail audit) {
         this.invoices = invoices;
         this.queries = queries;
+        this.cache = cache;
         this.callers = callers;
         this.audit = audit;
     }
@@ -65,12 +67,12 @@ public class InvoiceResource {
     @Description("The invoice's lines.")
     public Uni<@NonNull List<@NonNull List<@NonNull InvoiceLineView>>> lines(@Source List<InvoiceView> of) {
         List<Long> ids = of.stream().map(v -> Long.valueOf(v.id())).toList();
-        return queries.linesOf(ids).map(byId -> ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList());
+        return cache.linesOf(ids, queries::linesOf).map(byId -> ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList());
     }
 
     @Description("Every status the invoice has had: when, by whom and why, oldest first.")
     public Uni<@NonNull List<@NonNull List<@NonNull StatusChangeView>>> statusHistory(@Source List<InvoiceView> of) {
         List<Long> ids = of.stream().map(v -> Long.valueOf(v.id())).toList();
-        return queries.historyOf(ids).map(byId -> ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList());
+        return cache.historyOf(ids, queries::historyOf).map(byId -> ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList());
     }
 }
