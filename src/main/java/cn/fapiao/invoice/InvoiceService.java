@@ -55,7 +55,7 @@ public class InvoiceService {
     public Uni<StoredInvoice> byId(Caller caller, String id) {
         caller.require(READERS);
         long key = parseId(id);
-        return cache.byId(key, () -> queries.byId(key)).map(found -> visible(caller, found, id));
+        return cache.byId(key, () -> queries.byId(key)).map(found -> visible(caller, found, id, "id"));
     }
 
     /** By number (digital) or code + number (legacy); an invoice the caller may not see is "not found". */
@@ -71,7 +71,7 @@ public class InvoiceService {
                     : "No invoice has code '" + cleanCode + "' and number '" + cleanNumber + "'.", cleanCode == null ? "number" : "code", List.of(), Map.of());
         }
         return cache.byNumber(cleanCode, cleanNumber, () -> queries.byNumber(cleanCode, cleanNumber))
-                .map(found -> visible(caller, found, cleanNumber));
+                .map(found -> visible(caller, found, cleanNumber, "number"));
     }
 
     public InvoicePreview preview(Caller caller, IssueInvoiceInput input) {
@@ -192,9 +192,10 @@ public class InvoiceService {
         }).replaceWithVoid();
     }
 
-    static StoredInvoice visible(Caller caller, StoredInvoice found, String asked) {
+    /** The invoice when the caller's organisation issued or received it; otherwise "not found", never "forbidden". */
+    static StoredInvoice visible(Caller caller, StoredInvoice found, String asked, String field) {
         if (found == null || !found.visibleTo(caller)) {
-            throw new ApiException(INVOICE_NOT_FOUND, "No invoice '" + asked + "' that your organisation issued or received.", "id", List.of(), Map.of());
+            throw new ApiException(INVOICE_NOT_FOUND, "No invoice '" + asked + "' that your organisation issued or received.", field, List.of(), Map.of());
         }
         return found;
     }

@@ -51,6 +51,7 @@ public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
                 if (!Files.exists(key)) {
                     Files.createDirectories(dir);
                     Files.writeString(key, FieldCipher.newKeyBase64(new SecureRandom()), StandardCharsets.US_ASCII);
+                    ownerOnly(key);
                 }
                 values.put("fapiao.encryption.active-key", "dev");
                 values.put("fapiao.encryption.keys.dev", Files.readString(key, StandardCharsets.US_ASCII).strip());
@@ -79,7 +80,17 @@ public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
         }
         Files.createDirectories(privateKey.getParent());
         Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+        ownerOnly(privateKey);
         Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+    }
+
+    /** Secrets readable by their owner only, where the file system supports it. */
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (e.g. Windows): keep the default permissions.
+        }
     }
 
     private static String pem(String type, byte[] der) {

@@ -95,6 +95,8 @@ class IssueInvoiceTest {
         assertNull(other.get("data"));
         JsonPath byNumber = GraphQL.postAs(Tokens.of("b-auditor"), "invoiceByNumber", "number", (String) issued.get("number"));
         assertEquals("INVOICE_NOT_FOUND", byNumber.get("errors[0].extensions.code"));
+        assertEquals("number", byNumber.get("errors[0].extensions.field"));
+        assertEquals("id", other.get("errors[0].extensions.field"));
     }
 
     @Test
