@@ -62,14 +62,20 @@ public class InvoiceImportService {
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
                 $21, $22, $23, $24, $25, $26, $27, $28)
             on conflict do nothing returning id""";
-    /** Stored invoices by identity: the 20-digit number alone, or code + number (the two partial unique indexes). */
+    /**
+     * Stored invoices by identity: the 20-digit number alone, or code + number. Two branches so
+     * that each uses its partial unique index; an OR of both made PostgreSQL read every legacy invoice.
+     */
     private static final String BY_IDENTITY = """
             select i.id, i.invoice_code, i.invoice_number, i.type_code, i.issue_date, i.amount, i.tax, i.total,
                    i.seller_tax_id, i.buyer_tax_id, i.check_code, i.direction, i.seller_org_id, i.buyer_org_id
             from invoice i
-            where (i.invoice_code is null and i.invoice_number = any($1))
-               or (i.invoice_code is not null and (i.invoice_code, i.invoice_number) in
-                   (select k.code, k.number from unnest($2::varchar[], $3::varchar[]) as k(code, number)))""";
+            where i.invoice_code is null and i.invoice_number = any($1)
+            union all
+            select i.id, i.invoice_code, i.invoice_number, i.type_code, i.issue_date, i.amount, i.tax, i.total,
+                   i.seller_tax_id, i.buyer_tax_id, i.check_code, i.direction, i.seller_org_id, i.buyer_org_id
+            from invoice i join unnest($2::varchar[], $3::varchar[]) as k(code, number)
+              on i.invoice_code = k.code and i.invoice_number = k.number""";
     private static final String INSERT_LINE = """
             insert into invoice_line (invoice_id, line_no, item_name, quantity, unit_price, amount, tax_rate, tax, remaining_amount)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
