@@ -39,10 +39,9 @@ public class AuthResource {
     public Uni<@NonNull AuthPayload> login(@Name("username") @NonNull String username, @Name("password") @NonNull String password,
                                            @Name("otp") String otp) {
         String address = callers.clientAddress();
-        Caller attempted = new Caller(null, username.length() > 64 ? username.substring(0, 64) : username, null, Set.of());
         return logins.login(username, password, otp, address)
-                .onItemOrFailure().call((session, failure) -> audit.recordOutcome(
-                        session == null ? attempted : callerOf(session), "login", null, failure, address))
+                .onItemOrFailure().call((session, failure) -> (session != null ? Uni.createFrom().item(callerOf(session)) : attempted(username))
+                        .chain(caller -> audit.recordOutcome(caller, "login", null, failure, address)))
                 .map(AuthResource::payload);
     }
 
@@ -98,6 +97,16 @@ public class AuthResource {
     public Uni<@NonNull Boolean> disableTotp(@Name("code") @NonNull String code) {
         String address = callers.clientAddress();
         return callers.current().chain(caller -> audit.track(caller, "disableTotp", null, address, () -> totp.disable(caller, code)));
+    }
+
+    /**
+     * Who a failed login tried to be: when the username exists, its organisation is recorded too,
+     * so that the organisation's auditors see attempts on their accounts.
+     */
+    private Uni<Caller> attempted(String username) {
+        String name = username.length() > 64 ? username.substring(0, 64) : username.strip();
+        return Panache.withSession(() -> users.findByUsername(name))
+                .map(user -> new Caller(user == null ? null : user.id, name, user == null ? null : user.organisationId, Set.of()));
     }
 
     private static Caller callerOf(LoginService.Session session) {

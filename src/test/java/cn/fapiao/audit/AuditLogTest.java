@@ -37,6 +37,17 @@ class AuditLogTest {
     }
 
     @Test
+    void failedLoginsOnAnAccountAreVisibleToItsOrganisationsAuditors() {
+        Tokens.loginResponse("a-support_agent", "not-the-password-" + System.nanoTime(), null);
+        JsonPath a = GraphQL.postAs(Tokens.of("a-auditor"), "auditLog", "first", 50, "operation", "login");
+        List<Map<String, Object>> entries = a.getList("data.auditLog.edges.node");
+        assertTrue(entries.stream().anyMatch(e -> "a-support_agent".equals(e.get("username")) && "FAILURE".equals(e.get("outcome"))
+                && "INVALID_CREDENTIALS".equals(e.get("errorCode"))), entries::toString);
+        JsonPath b = GraphQL.postAs(Tokens.of("b-auditor"), "auditLog", "first", 200, "operation", "login");
+        assertFalse(b.getList("data.auditLog.edges.node.username").contains("a-support_agent"));
+    }
+
+    @Test
     void pagesFollowEachOtherWithoutOverlap() {
         for (int i = 0; i < 3; i++) {
             Tokens.loginResponse("a-auditor", Tokens.PASSWORD, null);
