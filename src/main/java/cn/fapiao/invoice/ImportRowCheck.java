@@ -5,6 +5,7 @@ import cn.fapiao.domain.DecodedInvoiceCode;
 import cn.fapiao.domain.DigitalNumberDecoder;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceCodeDecoder;
+import cn.fapiao.domain.DecimalInput;
 import cn.fapiao.domain.InvoiceFormats;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.domain.InvoiceType;
@@ -20,7 +21,6 @@ import cn.fapiao.invoice.api.ImportedLineInput;
 import cn.fapiao.invoice.api.ImportedPartyInput;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +76,7 @@ final class ImportRowCheck {
         this.status = in.status() == null ? InvoiceStatus.NORMAL : in.status();
         this.direction = in.direction() == null ? Direction.BLUE : in.direction();
         this.remark = blankToNull(in.remark());
-        text(in.remark(), 500, "remark");
+        DecimalInput.maxLength(in.remark(), 500, at("remark"), problems);
 
         InvoiceType type = checkIdentity(in);
         this.issueDate = in.issueDate();
@@ -106,6 +106,11 @@ final class ImportRowCheck {
 
     boolean isLegacy() {
         return code != null;
+    }
+
+    /** The full path of a field of this row, e.g. {@code input.invoices[3].amount}. */
+    private String at(String field) {
+        return field.isEmpty() ? path : path + "." + field;
     }
 
     void add(String field, String problemCode, String message) {
@@ -173,9 +178,9 @@ final class ImportRowCheck {
         if (name == null) {
             add(field + ".name", "REQUIRED", "The " + field + "'s name is required.");
         }
-        text(in.name(), 200, field + ".name");
-        text(in.addressPhone(), 200, field + ".addressPhone");
-        text(in.bankAccount(), 200, field + ".bankAccount");
+        DecimalInput.maxLength(in.name(), 200, at(field + ".name"), problems);
+        DecimalInput.maxLength(in.addressPhone(), 200, at(field + ".addressPhone"), problems);
+        DecimalInput.maxLength(in.bankAccount(), 200, at(field + ".bankAccount"), problems);
         String taxId = null;
         if (in.taxId() == null || in.taxId().isBlank()) {
             if (taxIdRequired) {
@@ -190,9 +195,9 @@ final class ImportRowCheck {
     }
 
     private void checkAmounts(ImportedInvoiceInput in) {
-        amount = money(in.amount(), "amount");
-        tax = money(in.tax(), "tax");
-        total = money(in.total(), "total");
+        amount = DecimalInput.amount(in.amount(), at("amount"), problems);
+        tax = DecimalInput.amount(in.tax(), at("tax"), problems);
+        total = DecimalInput.amount(in.total(), at("total"), problems);
         boolean red = direction == Direction.RED;
         for (String field : List.of("amount", "tax", "total")) {
             BigDecimal value = field.equals("amount") ? amount : field.equals("tax") ? tax : total;
@@ -249,27 +254,27 @@ final class ImportRowCheck {
     }
 
     private void checkLine(int i, ImportedLineInput line) {
-        String at = "lines[" + i + "]";
+        String linePath = "lines[" + i + "]";
         if (line == null) {
-            add(at, "REQUIRED", "Line " + (i + 1) + " is empty.");
+            add(linePath, "REQUIRED", "Line " + (i + 1) + " is empty.");
             return;
         }
         int before = problems.size();
         if (line.itemName() == null || line.itemName().isBlank()) {
-            add(at + ".itemName", "REQUIRED", "Line " + (i + 1) + " needs an item name.");
+            add(linePath + ".itemName", "REQUIRED", "Line " + (i + 1) + " needs an item name.");
         }
-        text(line.itemName(), 200, at + ".itemName");
-        BigDecimal lineAmount = money(line.amount(), at + ".amount");
-        BigDecimal rate = decimal(line.taxRate(), at + ".taxRate", true);
+        DecimalInput.maxLength(line.itemName(), 200, at(linePath + ".itemName"), problems);
+        BigDecimal lineAmount = DecimalInput.amount(line.amount(), at(linePath + ".amount"), problems);
+        BigDecimal rate = DecimalInput.decimal(line.taxRate(), at(linePath + ".taxRate"), true, problems);
         if (rate != null && !TaxRates.isKnown(rate)) {
-            add(at + ".taxRate", "RATE_NOT_ALLOWED", "Tax rate " + rate.toPlainString() + " is neither a current nor a historic VAT rate.");
+            add(linePath + ".taxRate", "RATE_NOT_ALLOWED", "Tax rate " + rate.toPlainString() + " is neither a current nor a historic VAT rate.");
             rate = null;
         }
-        BigDecimal quantity = line.quantity() == null ? null : decimal(line.quantity(), at + ".quantity", false);
-        BigDecimal unitPrice = line.unitPrice() == null ? null : decimal(line.unitPrice(), at + ".unitPrice", false);
-        BigDecimal lineTax = line.tax() == null ? null : money(line.tax(), at + ".tax");
+        BigDecimal quantity = blankToNull(line.quantity()) == null ? null : DecimalInput.decimal(line.quantity(), at(linePath + ".quantity"), true, problems);
+        BigDecimal unitPrice = blankToNull(line.unitPrice()) == null ? null : DecimalInput.decimal(line.unitPrice(), at(linePath + ".unitPrice"), true, problems);
+        BigDecimal lineTax = line.tax() == null ? null : DecimalInput.amount(line.tax(), at(linePath + ".tax"), problems);
         if (lineAmount != null && lineAmount.signum() < 0 && direction != Direction.RED) {
-            add(at + ".amount", "NEGATIVE_NOT_ALLOWED", "Negative amounts are allowed only on RED invoices.");
+            add(linePath + ".amount", "NEGATIVE_NOT_ALLOWED", "Negative amounts are allowed only on RED invoices.");
         }
         if (lineAmount == null || rate == null || problems.size() > before) {
             return;
@@ -278,50 +283,10 @@ final class ImportRowCheck {
             lineTax = TaxMath.lineTax(lineAmount, rate);
         }
         for (Problem p : TaxMath.checkLine(quantity, unitPrice, lineAmount, rate, lineTax)) {
-            add(at + "." + p.field(), p.code(), p.message());
+            add(linePath + "." + p.field(), p.code(), p.message());
         }
         if (problems.size() == before) {
             lines.add(new Line(i + 1, line.itemName().strip(), quantity, unitPrice, lineAmount, rate, lineTax));
-        }
-    }
-
-    private BigDecimal money(String text, String field) {
-        if (text == null || text.isBlank()) {
-            add(field, "REQUIRED", "Required.");
-            return null;
-        }
-        List<Problem> format = InvoiceFormats.checkAmount(text.strip(), path + "." + field);
-        if (!format.isEmpty()) {
-            problems.addAll(format);
-            return null;
-        }
-        return new BigDecimal(text.strip()).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** numeric(20,8) for quantities and prices (negative on red lines), numeric(5,4) for rates. */
-    private BigDecimal decimal(String text, String field, boolean required) {
-        if (text == null || text.isBlank()) {
-            if (required) {
-                add(field, "REQUIRED", "Required.");
-            }
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(text.strip());
-            if (value.precision() - value.scale() > 12 || value.scale() > 8) {
-                add(field, "INVALID_FORMAT", "Expected a decimal with at most 12 digits before and 8 after the point.");
-                return null;
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            add(field, "INVALID_FORMAT", "'" + abbreviate(text) + "' is not a decimal number.");
-            return null;
-        }
-    }
-
-    private void text(String value, int max, String field) {
-        if (value != null && value.length() > max) {
-            add(field, "TOO_LONG", "At most " + max + " characters, got " + value.length() + ".");
         }
     }
 

@@ -1,6 +1,6 @@
 package cn.fapiao.invoice;
 
-import cn.fapiao.domain.InvoiceFormats;
+import cn.fapiao.domain.DecimalInput;
 import cn.fapiao.domain.LineAmounts;
 import cn.fapiao.domain.NetAndTax;
 import cn.fapiao.domain.Problem;
@@ -44,10 +44,10 @@ public final class InvoiceDraft {
     private InvoiceDraft(IssueInvoiceInput input) {
         this.buyerTaxId = checkBuyer(input);
         checkLines(input);
-        checkText(input.remark(), 500, "input.remark");
-        checkText(input.idempotencyKey(), 100, "input.idempotencyKey");
-        checkText(input.sellerAddressPhone(), 200, "input.sellerAddressPhone");
-        checkText(input.sellerBankAccount(), 200, "input.sellerBankAccount");
+        DecimalInput.maxLength(input.remark(), 500, "input.remark", problems);
+        DecimalInput.maxLength(input.idempotencyKey(), 100, "input.idempotencyKey", problems);
+        DecimalInput.maxLength(input.sellerAddressPhone(), 200, "input.sellerAddressPhone", problems);
+        DecimalInput.maxLength(input.sellerBankAccount(), 200, "input.sellerBankAccount", problems);
     }
 
     public static InvoiceDraft of(IssueInvoiceInput input) {
@@ -88,9 +88,9 @@ public final class InvoiceDraft {
         if (input.buyer().name() == null || input.buyer().name().isBlank()) {
             problems.add(new Problem("input.buyer.name", "REQUIRED", "The buyer's name is required."));
         }
-        checkText(input.buyer().name(), 200, "input.buyer.name");
-        checkText(input.buyer().addressPhone(), 200, "input.buyer.addressPhone");
-        checkText(input.buyer().bankAccount(), 200, "input.buyer.bankAccount");
+        DecimalInput.maxLength(input.buyer().name(), 200, "input.buyer.name", problems);
+        DecimalInput.maxLength(input.buyer().addressPhone(), 200, "input.buyer.addressPhone", problems);
+        DecimalInput.maxLength(input.buyer().bankAccount(), 200, "input.buyer.bankAccount", problems);
         String taxId = input.buyer().taxId();
         if (taxId == null || taxId.isBlank()) {
             if (input.kind() == DigitalInvoiceKind.SPECIAL) {
@@ -137,15 +137,15 @@ public final class InvoiceDraft {
         if (line.itemName() == null || line.itemName().isBlank()) {
             problems.add(new Problem(path + ".itemName", "REQUIRED", "Line " + (index + 1) + " needs an item name."));
         }
-        checkText(line.itemName(), 200, path + ".itemName");
-        checkText(line.specification(), 100, path + ".specification");
-        checkText(line.unit(), 20, path + ".unit");
-        BigDecimal amount = money(line.amount(), path + ".amount");
+        DecimalInput.maxLength(line.itemName(), 200, path + ".itemName", problems);
+        DecimalInput.maxLength(line.specification(), 100, path + ".specification", problems);
+        DecimalInput.maxLength(line.unit(), 20, path + ".unit", problems);
+        BigDecimal amount = DecimalInput.amount(line.amount(), path + ".amount", problems);
         if (amount != null && amount.signum() <= 0) {
             problems.add(new Problem(path + ".amount", "NOT_POSITIVE", "Line amounts must be positive; reverse with redReverseInvoice instead."));
             amount = null;
         }
-        BigDecimal rate = decimal(line.taxRate(), path + ".taxRate");
+        BigDecimal rate = DecimalInput.decimal(line.taxRate(), path + ".taxRate", false, problems);
         TaxTreatment treatment = line.taxTreatment() == null ? TaxTreatment.TAXABLE : line.taxTreatment();
         if (rate != null) {
             List<Problem> rateProblems = TaxRates.checkForIssue(rate, treatment);
@@ -154,9 +154,9 @@ public final class InvoiceDraft {
                 rate = null;
             }
         }
-        BigDecimal quantity = line.quantity() == null ? null : decimal(line.quantity(), path + ".quantity");
-        BigDecimal unitPrice = line.unitPrice() == null ? null : decimal(line.unitPrice(), path + ".unitPrice");
-        BigDecimal givenTax = line.tax() == null ? null : money(line.tax(), path + ".tax");
+        BigDecimal quantity = line.quantity() == null ? null : DecimalInput.decimal(line.quantity(), path + ".quantity", false, problems);
+        BigDecimal unitPrice = line.unitPrice() == null ? null : DecimalInput.decimal(line.unitPrice(), path + ".unitPrice", false, problems);
+        BigDecimal givenTax = line.tax() == null ? null : DecimalInput.amount(line.tax(), path + ".tax", problems);
         if (amount == null || rate == null) {
             return;
         }
@@ -184,44 +184,4 @@ public final class InvoiceDraft {
         }
     }
 
-    private BigDecimal money(String text, String field) {
-        if (text == null || text.isBlank()) {
-            problems.add(new Problem(field, "REQUIRED", "Required."));
-            return null;
-        }
-        List<Problem> format = InvoiceFormats.checkAmount(text.strip(), field);
-        if (!format.isEmpty()) {
-            problems.addAll(format);
-            return null;
-        }
-        return new BigDecimal(text.strip()).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private BigDecimal decimal(String text, String field) {
-        if (text == null || text.isBlank()) {
-            problems.add(new Problem(field, "REQUIRED", "Required."));
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(text.strip());
-            if (value.signum() < 0 || value.precision() - value.scale() > 12 || value.scale() > 8) {
-                problems.add(new Problem(field, "INVALID_FORMAT", "Expected a non-negative decimal with at most 12 digits before and 8 after the point."));
-                return null;
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            problems.add(new Problem(field, "INVALID_FORMAT", "'" + abbreviate(text) + "' is not a decimal number."));
-            return null;
-        }
-    }
-
-    private void checkText(String text, int max, String field) {
-        if (text != null && text.length() > max) {
-            problems.add(new Problem(field, "TOO_LONG", "At most " + max + " characters, got " + text.length() + "."));
-        }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 20 ? text : text.substring(0, 20) + "…";
-    }
 }

@@ -2,7 +2,7 @@ package cn.fapiao.invoice;
 
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.ErrorCode;
-import cn.fapiao.domain.InvoiceFormats;
+import cn.fapiao.domain.DecimalInput;
 import cn.fapiao.domain.Problem;
 import cn.fapiao.invoice.api.RedReverseInvoiceInput;
 import cn.fapiao.invoice.api.ReversalLineInput;
@@ -236,13 +236,8 @@ public class InvoiceLifecycleService {
     }
 
     private static BigDecimal positive(String text, String field, List<Problem> problems) {
-        List<Problem> format = InvoiceFormats.checkAmount(text == null ? null : text.strip(), field);
-        if (!format.isEmpty()) {
-            problems.addAll(format);
-            return null;
-        }
-        BigDecimal value = new BigDecimal(text.strip()).setScale(2, RoundingMode.HALF_UP);
-        if (value.signum() <= 0) {
+        BigDecimal value = DecimalInput.amount(text, field, problems);
+        if (value != null && value.signum() <= 0) {
             problems.add(new Problem(field, "NOT_POSITIVE", "Give the amount to reverse as a positive number."));
             return null;
         }

@@ -3,7 +3,7 @@ package cn.fapiao.invoice;
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.pagination.Cursor;
 import cn.fapiao.common.pagination.PageInfo;
-import cn.fapiao.domain.InvoiceFormats;
+import cn.fapiao.domain.DecimalInput;
 import cn.fapiao.domain.Problem;
 import cn.fapiao.invoice.api.InvoiceConnection;
 import cn.fapiao.invoice.api.InvoiceEdge;
@@ -256,15 +256,7 @@ public class InvoiceSearch {
     }
 
     private static BigDecimal amount(String value, String field, List<Problem> problems) {
-        if (value == null) {
-            return null;
-        }
-        List<Problem> found = InvoiceFormats.checkAmount(value, field);
-        if (!found.isEmpty()) {
-            problems.addAll(found);
-            return null;
-        }
-        return new BigDecimal(value.strip());
+        return value == null ? null : DecimalInput.amount(value, field, problems);
     }
 
     private static boolean isDescending(InvoiceOrder order) {
