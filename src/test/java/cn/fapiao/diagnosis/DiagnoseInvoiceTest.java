@@ -61,15 +61,7 @@ class DiagnoseInvoiceTest {
 
     @Test
     void codeAndNumberTypedIntoEachOthersFieldsAreRecognised() {
-        String number = String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
-        database.preparedQuery("""
-                        insert into invoice (organisation_id, generation, invoice_code, invoice_number, type_code, issue_date,
-                            seller_org_id, seller_tax_id, seller_name, buyer_org_id, buyer_tax_id, buyer_name,
-                            amount, tax, total, check_code, remaining_amount, source, source_system)
-                        select a.id, 'LEGACY', '011002600104', $1, '04', $2, a.id, a.uscc, a.name, b.id, b.uscc, b.name,
-                            100.00, 13.00, 113.00, '12345678901234567890', 100.00, 'IMPORTED', 'test'
-                        from organisation a, organisation b where a.uscc = $3 and b.uscc = $4""")
-                .execute(Tuple.of(number, TODAY.minusDays(2), Invoices.ORG_A, Invoices.ORG_B)).await().indefinitely();
+        String number = Invoices.insertLegacy(database, "011002600104", "04", TODAY.minusDays(2), "12345678901234567890", "NORMAL", "100.00").number();
         JsonPath body = diagnose("b-accountant", Map.of("code", number, "number", "011002600104"));
         assertEquals("CODE_AND_NUMBER_SWAPPED", body.get("data.diagnoseInvoice.nearMatches[0].kind"), body::prettify);
         assertEquals(number, body.get("data.diagnoseInvoice.nearMatches[0].invoice.number"));
@@ -87,15 +79,7 @@ class DiagnoseInvoiceTest {
 
     @Test
     void aVoidedInvoiceIsFoundAndSaidToBeVoided() {
-        String number = String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
-        database.preparedQuery("""
-                        insert into invoice (organisation_id, generation, invoice_code, invoice_number, type_code, issue_date,
-                            seller_org_id, seller_tax_id, seller_name, buyer_org_id, buyer_tax_id, buyer_name,
-                            amount, tax, total, check_code, status, remaining_amount, source, source_system)
-                        select a.id, 'LEGACY', '011002600104', $1, '04', $2, a.id, a.uscc, a.name, b.id, b.uscc, b.name,
-                            100.00, 13.00, 113.00, '12345678901234567890', 'VOIDED', 0, 'IMPORTED', 'test'
-                        from organisation a, organisation b where a.uscc = $3 and b.uscc = $4""")
-                .execute(Tuple.of(number, TODAY.minusDays(2), Invoices.ORG_A, Invoices.ORG_B)).await().indefinitely();
+        String number = Invoices.insertLegacy(database, "011002600104", "04", TODAY.minusDays(2), "12345678901234567890", "VOIDED", "100.00").number();
         JsonPath body = diagnose("b-accountant", Map.of("code", "011002600104", "number", number));
         assertEquals("FOUND_VOIDED", body.get("data.diagnoseInvoice.findings[0].code"), body::prettify);
     }

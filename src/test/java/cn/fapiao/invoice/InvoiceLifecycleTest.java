@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -166,16 +165,6 @@ class InvoiceLifecycleTest {
     }
 
     private long insertLegacy(LocalDate issueDate) {
-        String number = String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
-        return database.preparedQuery("""
-                        insert into invoice (organisation_id, generation, invoice_code, invoice_number, type_code, issue_date,
-                            seller_org_id, seller_tax_id, seller_name, buyer_org_id, buyer_tax_id, buyer_name,
-                            amount, tax, total, check_code, remaining_amount, source, source_system)
-                        select a.id, 'LEGACY', '011002600111', $1, '10', $2, a.id, a.uscc, a.name, b.id, b.uscc, b.name,
-                            100.00, 13.00, 113.00, '12345678901234567890', 100.00, 'IMPORTED', 'test'
-                        from organisation a, organisation b where a.uscc = $3 and b.uscc = $4
-                        returning id""")
-                .execute(Tuple.of(number, issueDate, Invoices.ORG_A, Invoices.ORG_B))
-                .await().indefinitely().iterator().next().getLong("id");
+        return Invoices.insertLegacy(database, "011002600111", "10", issueDate, "12345678901234567890", "NORMAL", "100.00").id();
     }
 }

@@ -1,6 +1,13 @@
 package cn.fapiao.support;
 
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.concurrent.ThreadLocalRandom;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +44,34 @@ public final class Invoices {
         input.put("buyer", buyer);
         input.put("lines", new ArrayList<>(lines));
         return input;
+    }
+
+    /** A legacy invoice written straight into the database, as an import from another system would leave it. */
+    public record Legacy(long id, String number) {
+    }
+
+    /**
+     * Inserts a legacy invoice (code + random 8-digit number) from org A to org B with the given
+     * net amount and 13% tax, bypassing the API, for tests of what happens to imported invoices.
+     */
+    public static Legacy insertLegacy(Pool database, String code, String type, LocalDate issueDate, String checkCode,
+                                      String status, String amount) {
+        String number = String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
+        BigDecimal net = new BigDecimal(amount);
+        BigDecimal tax = net.multiply(new BigDecimal("0.13")).setScale(2, RoundingMode.HALF_UP);
+        long id = database.preparedQuery("""
+                        insert into invoice (organisation_id, generation, invoice_code, invoice_number, type_code, issue_date,
+                            seller_org_id, seller_tax_id, seller_name, buyer_org_id, buyer_tax_id, buyer_name,
+                            amount, tax, total, check_code, status, remaining_amount, source, source_system)
+                        select a.id, 'LEGACY', $1, $2, $3, $4, a.id, a.uscc, a.name, b.id, b.uscc, b.name,
+                            $5, $6, $7, $8, $9, $5, 'IMPORTED', 'test'
+                        from organisation a, organisation b where a.uscc = $10 and b.uscc = $11
+                        returning id""")
+                .execute(Tuple.tuple().addString(code).addString(number).addString(type).addLocalDate(issueDate)
+                        .addBigDecimal(net).addBigDecimal(tax).addBigDecimal(net.add(tax)).addString(checkCode).addString(status)
+                        .addString(ORG_A).addString(ORG_B))
+                .await().indefinitely().iterator().next().getLong("id");
+        return new Legacy(id, number);
     }
 
     /** Issues as a-issuer and returns the invoice. */

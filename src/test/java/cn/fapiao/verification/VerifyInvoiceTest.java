@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -177,17 +176,6 @@ class VerifyInvoiceTest {
 
     /** A legacy invoice from org A to org B issued three days ago: amount 1000.00, tax 130.00. */
     private String insertLegacy(String code, String type, String checkCode, String status) {
-        String number = String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
-        database.preparedQuery("""
-                        insert into invoice (organisation_id, generation, invoice_code, invoice_number, type_code, issue_date,
-                            seller_org_id, seller_tax_id, seller_name, buyer_org_id, buyer_tax_id, buyer_name,
-                            amount, tax, total, check_code, status, remaining_amount, source, source_system)
-                        select a.id, 'LEGACY', $1, $2, $3, $4, a.id, a.uscc, a.name, b.id, b.uscc, b.name,
-                            1000.00, 130.00, 1130.00, $5, $6, 1000.00, 'IMPORTED', 'test'
-                        from organisation a, organisation b where a.uscc = $7 and b.uscc = $8""")
-                .execute(Tuple.tuple().addString(code).addString(number).addString(type).addLocalDate(TODAY.minusDays(3))
-                        .addString(checkCode).addString(status).addString(Invoices.ORG_A).addString(Invoices.ORG_B))
-                .await().indefinitely();
-        return number;
+        return Invoices.insertLegacy(database, code, type, TODAY.minusDays(3), checkCode, status, "1000.00").number();
     }
 }
