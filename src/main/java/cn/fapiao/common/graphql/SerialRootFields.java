@@ -3,8 +3,8 @@ package cn.fapiao.common.graphql;
 import graphql.GraphQL;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import io.smallrye.graphql.execution.error.ExceptionHandler;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Resolves the fields of a query one after the other instead of all at once.
@@ -14,11 +14,13 @@ import jakarta.enterprise.event.Observes;
  * so two root fields reading through Panache would share the session concurrently and fail
  * (quarkusio/quarkus#32870). In series each field opens, uses and closes its own session.
  * Lists stay fast because nested fields are batched ({@code @Source List<...>}), not per item.
+ * Installed by {@link GraphQLExtensions}.
  */
 @ApplicationScoped
+@Unremovable // looked up by GraphQLExtensions
 public class SerialRootFields {
 
-    GraphQL.Builder install(@Observes GraphQL.Builder builder) {
+    public GraphQL.Builder install(GraphQL.Builder builder) {
         return builder.queryExecutionStrategy(new AsyncSerialExecutionStrategy(new ExceptionHandler()));
     }
 }
