@@ -223,7 +223,7 @@ peak_rss_mib() { awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$SERVER_PID/statu
 # wrk_run <scenario> <connections> <threads> <duration> -> prints the BENCH_RESULT line
 wrk_run() {
     local scenario=$1 c=$2 t=$3 d=$4 lua=${5:-$scenario}
-    BENCH_SCENARIO=$lua BENCH_DATA=$DATA wrk -c "$c" -t "$t" -d "$d" --timeout 10s \
+    BENCH_SCENARIO=$lua BENCH_DATA=$DATA BENCH_DATA_ROWS=${DATA##*data-} wrk -c "$c" -t "$t" -d "$d" --timeout 10s \
         -s "$HERE/lua/graphql.lua" "http://127.0.0.1:$HTTP_PORT" >"$WORK/wrk-$scenario-c$c.out" 2>&1 || true
     grep '^BENCH_ERROR_SAMPLE' "$WORK/wrk-$scenario-c$c.out" | head -1 | cut -c1-300 >&2 || true
     grep '^BENCH_RESULT' "$WORK/wrk-$scenario-c$c.out" || die "wrk failed: $(tail -5 "$WORK/wrk-$scenario-c$c.out")"
