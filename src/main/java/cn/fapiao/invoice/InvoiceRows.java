@@ -1,6 +1,5 @@
 package cn.fapiao.invoice;
 
-import cn.fapiao.domain.ChineseAmount;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.domain.InvoiceType;
@@ -22,7 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class InvoiceRows {
 
-    /** The columns {@link #invoice(Row)} reads, for {@code select ... from invoice i}. */
+    /**
+     * The columns {@link #invoice(Row)} reads, for {@code select ... from invoice i}, in this order:
+     * the row is read by position (constants below), because looking a column up by name scans the
+     * column list and cost 5% of the CPU of a page of 50 invoices in the benchmark.
+     */
     public static final String COLUMNS = """
             i.id, i.generation, i.invoice_code, i.invoice_number, i.type_code, i.issue_date,
             i.seller_org_id, i.seller_tax_id, i.seller_name, i.seller_address_phone, i.seller_bank_account,
@@ -30,6 +33,38 @@ public class InvoiceRows {
             i.amount, i.tax, i.total, i.check_code, i.status, i.direction, i.original_invoice_id, i.red_reason,
             i.red_confirmation_number, i.remaining_amount, i.source, i.source_system, i.buyer_confirmed_at,
             i.remark, i.created_at, i.updated_at""";
+    private static final int ID = 0;
+    private static final int GENERATION = 1;
+    private static final int INVOICE_CODE = 2;
+    private static final int INVOICE_NUMBER = 3;
+    private static final int TYPE_CODE = 4;
+    private static final int ISSUE_DATE = 5;
+    private static final int SELLER_ORG_ID = 6;
+    private static final int SELLER_TAX_ID = 7;
+    private static final int SELLER_NAME = 8;
+    private static final int SELLER_ADDRESS_PHONE = 9;
+    private static final int SELLER_BANK_ACCOUNT = 10;
+    private static final int BUYER_ORG_ID = 11;
+    private static final int BUYER_TAX_ID = 12;
+    private static final int BUYER_NAME = 13;
+    private static final int BUYER_ADDRESS_PHONE = 14;
+    private static final int BUYER_BANK_ACCOUNT = 15;
+    private static final int AMOUNT = 16;
+    private static final int TAX = 17;
+    private static final int TOTAL = 18;
+    private static final int CHECK_CODE = 19;
+    private static final int STATUS = 20;
+    private static final int DIRECTION = 21;
+    private static final int ORIGINAL_INVOICE_ID = 22;
+    private static final int RED_REASON = 23;
+    private static final int RED_CONFIRMATION_NUMBER = 24;
+    private static final int REMAINING_AMOUNT = 25;
+    private static final int SOURCE = 26;
+    private static final int SOURCE_SYSTEM = 27;
+    private static final int BUYER_CONFIRMED_AT = 28;
+    private static final int REMARK = 29;
+    private static final int CREATED_AT = 30;
+    private static final int UPDATED_AT = 31;
 
     public static final String LINE_COLUMNS = """
             l.invoice_id, l.line_no, l.item_name, l.specification, l.unit, l.quantity, l.unit_price, l.amount,
@@ -42,36 +77,35 @@ public class InvoiceRows {
     }
 
     public StoredInvoice invoice(Row row) {
-        Long original = row.getLong("original_invoice_id");
+        Long original = row.getLong(ORIGINAL_INVOICE_ID);
         InvoiceView view = new InvoiceView(
-                row.getLong("id").toString(),
-                InvoiceGeneration.valueOf(row.getString("generation")),
-                row.getString("invoice_code"),
-                row.getString("invoice_number"),
-                InvoiceTypeInfo.of(InvoiceType.fromCode(row.getString("type_code")).orElse(InvoiceType.UNKNOWN)),
-                row.getLocalDate("issue_date"),
-                new PartyView(row.getString("seller_tax_id"), row.getString("seller_name"),
-                        reveal(row, "seller_address_phone"), reveal(row, "seller_bank_account")),
-                new PartyView(row.getString("buyer_tax_id"), row.getString("buyer_name"),
-                        reveal(row, "buyer_address_phone"), reveal(row, "buyer_bank_account")),
-                row.getBigDecimal("amount"),
-                row.getBigDecimal("tax"),
-                row.getBigDecimal("total"),
-                ChineseAmount.inWords(row.getBigDecimal("total")),
-                row.getString("check_code"),
-                InvoiceStatus.valueOf(row.getString("status")),
-                Direction.valueOf(row.getString("direction")),
+                row.getLong(ID).toString(),
+                InvoiceGeneration.valueOf(row.getString(GENERATION)),
+                row.getString(INVOICE_CODE),
+                row.getString(INVOICE_NUMBER),
+                InvoiceTypeInfo.of(InvoiceType.fromCode(row.getString(TYPE_CODE)).orElse(InvoiceType.UNKNOWN)),
+                row.getLocalDate(ISSUE_DATE),
+                new PartyView(row.getString(SELLER_TAX_ID), row.getString(SELLER_NAME),
+                        reveal(row, SELLER_ADDRESS_PHONE, "seller_address_phone"), reveal(row, SELLER_BANK_ACCOUNT, "seller_bank_account")),
+                new PartyView(row.getString(BUYER_TAX_ID), row.getString(BUYER_NAME),
+                        reveal(row, BUYER_ADDRESS_PHONE, "buyer_address_phone"), reveal(row, BUYER_BANK_ACCOUNT, "buyer_bank_account")),
+                row.getBigDecimal(AMOUNT),
+                row.getBigDecimal(TAX),
+                row.getBigDecimal(TOTAL),
+                row.getString(CHECK_CODE),
+                InvoiceStatus.valueOf(row.getString(STATUS)),
+                Direction.valueOf(row.getString(DIRECTION)),
                 original == null ? null : original.toString(),
-                row.getInteger("red_reason"),
-                row.getString("red_confirmation_number"),
-                row.getBigDecimal("remaining_amount"),
-                InvoiceSource.valueOf(row.getString("source")),
-                row.getString("source_system"),
-                row.getOffsetDateTime("buyer_confirmed_at"),
-                row.getString("remark"),
-                row.getOffsetDateTime("created_at"),
-                row.getOffsetDateTime("updated_at"));
-        return new StoredInvoice(view, row.getLong("seller_org_id"), row.getLong("buyer_org_id"));
+                row.getInteger(RED_REASON),
+                row.getString(RED_CONFIRMATION_NUMBER),
+                row.getBigDecimal(REMAINING_AMOUNT),
+                InvoiceSource.valueOf(row.getString(SOURCE)),
+                row.getString(SOURCE_SYSTEM),
+                row.getOffsetDateTime(BUYER_CONFIRMED_AT),
+                row.getString(REMARK),
+                row.getOffsetDateTime(CREATED_AT),
+                row.getOffsetDateTime(UPDATED_AT));
+        return new StoredInvoice(view, row.getLong(SELLER_ORG_ID), row.getLong(BUYER_ORG_ID));
     }
 
     public static InvoiceLineView line(Row row) {
@@ -92,8 +126,8 @@ public class InvoiceRows {
         return plaintext == null || plaintext.isBlank() ? null : cipher.encrypt(plaintext.strip(), "invoice." + column);
     }
 
-    private String reveal(Row row, String column) {
-        String stored = row.getString(column);
+    private String reveal(Row row, int position, String column) {
+        String stored = row.getString(position);
         return stored == null ? null : cipher.decrypt(stored, "invoice." + column);
     }
 

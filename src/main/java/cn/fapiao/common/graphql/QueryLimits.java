@@ -1,29 +1,41 @@
 package cn.fapiao.common.graphql;
 
 import cn.fapiao.common.ErrorCode;
+import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.validation.ValidationError;
 import io.quarkus.arc.Unremovable;
+import io.smallrye.graphql.execution.QueryCache;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Installs the depth and complexity limits into graphql-java, refusing with a stable
- * {@code extensions.code} (QUERY_TOO_DEEP, QUERY_TOO_COMPLEX) before anything is resolved.
+ * Refuses expensive documents with a stable {@code extensions.code} (QUERY_TOO_DEEP,
+ * QUERY_TOO_COMPLEX) before anything is resolved. Installed by {@link GraphQLExtensions}.
  *
- * <p>graphql-java's own limit instrumentations report errors without a code, so SmallRye's
- * built-in ones stay unconfigured and these are put in front of the instrumentation SmallRye
- * built. That instrumentation holds SmallRye's parsed-document cache, which SmallRye's request
- * handling also reads for every request: it must stay the very same instance, or every request
- * is parsed again (an earlier version replaced it, and parsing showed up as 7% of the CPU of a
- * simple lookup in the benchmark). Installed by {@link GraphQLExtensions}.
+ * <p>It is the only instrumentation graphql-java runs, on purpose. graphql-java calls the
+ * instrumentation for every field of every response; a chain of several (SmallRye's document
+ * cache, a depth limit, a complexity limit) allocated per field and cost 8% of the CPU of a page
+ * of 50 invoices in the benchmark, although none of them acts on fields. So the limits are checked
+ * here once per operation, and SmallRye's parsed-document cache, which must keep seeing
+ * validations to fill itself, is called from here. That cache stays the very same instance:
+ * SmallRye's request handling reads it for every request, and an earlier version that replaced
+ * it parsed every request twice.
  */
 @ApplicationScoped
 @Unremovable // looked up by GraphQLExtensions
@@ -36,9 +48,72 @@ public class QueryLimits {
     }
 
     public GraphQL.Builder install(GraphQL.Builder builder) {
-        Instrumentation smallRyes = builder.build().getInstrumentation();
-        return builder.instrumentation(new ChainedInstrumentation(List.of(
-                new ComplexityLimit(config.maxComplexity()), new DepthLimit(config.maxDepth()), smallRyes)));
+        GraphQL asBuilt = builder.build();
+        if (!(asBuilt.getPreparsedDocumentProvider() instanceof QueryCache documents)
+                || !(asBuilt.getInstrumentation() instanceof ChainedInstrumentation chain)
+                || !chain.getInstrumentations().equals(List.of(documents))) {
+            // A SmallRye upgrade changed what it installs: check what it added before adapting this.
+            throw new IllegalStateException("Unexpected SmallRye GraphQL instrumentation: " + asBuilt.getInstrumentation());
+        }
+        return builder.instrumentation(new Limits(config.maxDepth(), config.maxComplexity(), documents));
+    }
+
+    static final class Limits extends SimplePerformantInstrumentation {
+
+        private final int maxDepth;
+        private final int maxComplexity;
+        private final Instrumentation documents;
+
+        Limits(int maxDepth, int maxComplexity, Instrumentation documents) {
+            this.maxDepth = maxDepth;
+            this.maxComplexity = maxComplexity;
+            this.documents = documents;
+        }
+
+        Instrumentation documents() {
+            return documents;
+        }
+
+        @Override
+        public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters, InstrumentationState state) {
+            return documents.beginValidation(parameters, state);
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+            ExecutionContext execution = parameters.getExecutionContext();
+            int depth = QueryTraverser.newQueryTraverser()
+                    .schema(execution.getGraphQLSchema())
+                    .document(execution.getDocument())
+                    .operationName(execution.getExecutionInput().getOperationName())
+                    .coercedVariables(execution.getCoercedVariables())
+                    .build()
+                    .reducePreOrder((field, deepest) -> Math.max(depthOf(field), deepest), 0);
+            if (depth > maxDepth) {
+                throw refusal(ErrorCode.QUERY_TOO_DEEP, "The query is nested " + depth + " levels deep; at most " + maxDepth + " are allowed.");
+            }
+            int complexity = QueryComplexityCalculator.newCalculator()
+                    .fieldComplexityCalculator((field, childComplexity) -> 1 + childComplexity)
+                    .schema(execution.getGraphQLSchema())
+                    .document(execution.getDocument())
+                    .operationName(execution.getExecutionInput().getOperationName())
+                    .variables(execution.getCoercedVariables())
+                    .build()
+                    .calculate();
+            if (complexity > maxComplexity) {
+                throw refusal(ErrorCode.QUERY_TOO_COMPLEX, "The query selects " + complexity + " fields (aliases count separately); at most "
+                        + maxComplexity + " are allowed. Split it into several requests.");
+            }
+            return super.beginExecuteOperation(parameters, state);
+        }
+
+        private static int depthOf(QueryVisitorFieldEnvironment field) {
+            int depth = 1;
+            for (QueryVisitorFieldEnvironment parent = field.getParentEnvironment(); parent != null; parent = parent.getParentEnvironment()) {
+                depth++;
+            }
+            return depth;
+        }
     }
 
     private static AbortExecutionException refusal(ErrorCode code, String message) {
@@ -46,28 +121,5 @@ public class QueryLimits {
                 .message(message)
                 .extensions(Map.of("code", code.name()))
                 .build()));
-    }
-
-    static final class DepthLimit extends MaxQueryDepthInstrumentation {
-        DepthLimit(int maxDepth) {
-            super(maxDepth);
-        }
-
-        @Override
-        protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-            return refusal(ErrorCode.QUERY_TOO_DEEP, "The query is nested " + depth + " levels deep; at most " + maxDepth + " are allowed.");
-        }
-    }
-
-    static final class ComplexityLimit extends MaxQueryComplexityInstrumentation {
-        ComplexityLimit(int maxComplexity) {
-            super(maxComplexity);
-        }
-
-        @Override
-        protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-            return refusal(ErrorCode.QUERY_TOO_COMPLEX, "The query selects " + complexity + " fields (aliases count separately); at most "
-                    + maxComplexity + " are allowed. Split it into several requests.");
-        }
     }
 }
