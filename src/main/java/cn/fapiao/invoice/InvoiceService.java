@@ -10,18 +10,13 @@ import cn.fapiao.invoice.api.PreviewLine;
 import cn.fapiao.reference.api.FieldProblem;
 import cn.fapiao.security.Caller;
 import cn.fapiao.security.Role;
-import cn.fapiao.taxpayer.Organisation;
-import cn.fapiao.taxpayer.OrganisationRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,18 +32,13 @@ public class InvoiceService {
 
     private final InvoiceQueries queries;
     private final InvoiceCache cache;
-    private final InvoiceRepository invoices;
-    private final OrganisationRepository organisations;
-    private final InvoiceRows rows;
+    private final IssuedInvoiceWriter writer;
     private final InvoiceChangeNotifier changes;
 
-    public InvoiceService(InvoiceQueries queries, InvoiceCache cache, InvoiceRepository invoices,
-                          OrganisationRepository organisations, InvoiceRows rows, InvoiceChangeNotifier changes) {
+    public InvoiceService(InvoiceQueries queries, InvoiceCache cache, IssuedInvoiceWriter writer, InvoiceChangeNotifier changes) {
         this.queries = queries;
         this.cache = cache;
-        this.invoices = invoices;
-        this.organisations = organisations;
-        this.rows = rows;
+        this.writer = writer;
         this.changes = changes;
     }
 
@@ -97,99 +87,20 @@ public class InvoiceService {
             throw ApiException.validation(draft.problems());
         }
         String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank() ? null : input.idempotencyKey().strip();
-        Uni<Invoice> issued = Panache.withTransaction(() -> (key == null ? Uni.createFrom().<Invoice>nullItem()
-                        : invoices.findByIdempotencyKey(caller.organisationId(), key))
-                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : write(caller, input, draft, key)));
+        Uni<StoredInvoice> earlier = key == null ? Uni.createFrom().nullItem() : writer.byIdempotencyKey(caller.organisationId(), key);
+        Uni<StoredInvoice> issued = earlier.chain(found -> found != null ? Uni.createFrom().item(found)
+                : writer.write(caller, input, draft, key, LocalDate.now(BUSINESS_ZONE))
+                        .call(invoice -> changes.changed(Long.parseLong(invoice.view().id()), invoice.view().code(), invoice.view().number())));
         if (key != null) {
-            issued = issued.onFailure(InvoiceService::isUniqueViolation).recoverWithUni(() ->
-                    Panache.withSession(() -> invoices.findByIdempotencyKey(caller.organisationId(), key)));
+            issued = issued.onFailure(InvoiceService::isUniqueViolation)
+                    .recoverWithUni(() -> writer.byIdempotencyKey(caller.organisationId(), key));
         }
-        return issued
-                .call(invoice -> changes.changed(invoice.id, invoice.code, invoice.number))
-                .chain(invoice -> queries.byId(invoice.id));
-    }
-
-    private Uni<Invoice> write(Caller caller, IssueInvoiceInput input, InvoiceDraft draft, String key) {
-        LocalDate today = LocalDate.now(BUSINESS_ZONE);
-        return organisations.findById(caller.organisationId()).chain(seller -> {
-            Invoice invoice = newInvoice(caller, seller, input, draft, today);
-            invoice.idempotencyKey = key;
-            String prefix = numberPrefix(today, seller);
-            // The counter is taken last, so that its row lock is held as briefly as possible.
-            return linkBuyer(invoice)
-                    .chain(() -> invoices.nextSequence(prefix))
-                    .chain(sequence -> {
-                        invoice.number = prefix + String.format("%015d", sequence);
-                        return invoices.persist(invoice);
-                    });
-        }).chain(invoice -> {
-            List<InvoiceLine> lines = new ArrayList<>();
-            for (InvoiceDraft.Line l : draft.lines()) {
-                InvoiceLine line = new InvoiceLine();
-                line.invoiceId = invoice.id;
-                line.lineNo = (short) l.lineNo();
-                line.itemName = l.input().itemName().strip();
-                line.specification = l.input().specification();
-                line.unit = l.input().unit();
-                line.quantity = l.quantity();
-                line.unitPrice = l.unitPrice();
-                line.amount = l.amount();
-                line.taxRate = l.rate();
-                line.taxTreatment = l.treatment().name();
-                line.tax = l.tax();
-                line.remainingAmount = l.amount();
-                lines.add(line);
-            }
-            return invoices.persistLines(lines)
-                    .chain(() -> invoices.record(InvoiceStatusHistory.of(invoice.id, null, "NORMAL", caller.username(), "issued")))
-                    .replaceWith(invoice);
-        });
+        return issued;
     }
 
     /** YY + the issuer's province + channel: the first five digits of a 20-digit number. */
-    static String numberPrefix(LocalDate issueDate, Organisation seller) {
-        return issueDate.format(DateTimeFormatter.ofPattern("yy")) + seller.regionCode.substring(0, 2) + CHANNEL;
-    }
-
-    private Invoice newInvoice(Caller caller, Organisation seller, IssueInvoiceInput input, InvoiceDraft draft, LocalDate today) {
-        OffsetDateTime now = OffsetDateTime.now();
-        Invoice invoice = new Invoice();
-        invoice.organisationId = caller.organisationId();
-        invoice.generation = "DIGITAL";
-        invoice.typeCode = InvoiceDraft.typeCode(input.kind());
-        invoice.issueDate = today;
-        invoice.sellerOrgId = seller.id;
-        invoice.sellerTaxId = seller.uscc;
-        invoice.sellerName = seller.name;
-        invoice.sellerAddressPhone = rows.seal("seller_address_phone", input.sellerAddressPhone());
-        invoice.sellerBankAccount = rows.seal("seller_bank_account", input.sellerBankAccount());
-        invoice.buyerTaxId = draft.buyerTaxId();
-        invoice.buyerName = input.buyer().name().strip();
-        invoice.buyerAddressPhone = rows.seal("buyer_address_phone", input.buyer().addressPhone());
-        invoice.buyerBankAccount = rows.seal("buyer_bank_account", input.buyer().bankAccount());
-        invoice.amount = draft.totals().amount();
-        invoice.tax = draft.totals().tax();
-        invoice.total = draft.totals().total();
-        invoice.status = "NORMAL";
-        invoice.direction = "BLUE";
-        invoice.remainingAmount = draft.totals().amount();
-        invoice.source = InvoiceSource.ISSUED.name();
-        invoice.remark = input.remark();
-        invoice.createdAt = now;
-        invoice.updatedAt = now;
-        return invoice;
-    }
-
-    /** Links the buyer to its organisation when the buyer uses this system too, so it sees the invoice. */
-    Uni<Void> linkBuyer(Invoice invoice) {
-        if (invoice.buyerTaxId == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return organisations.findByUscc(invoice.buyerTaxId).invoke(buyer -> {
-            if (buyer != null) {
-                invoice.buyerOrgId = buyer.id;
-            }
-        }).replaceWithVoid();
+    static String numberPrefix(LocalDate issueDate, String sellerRegionCode) {
+        return issueDate.format(DateTimeFormatter.ofPattern("yy")) + sellerRegionCode.substring(0, 2) + CHANNEL;
     }
 
     /** The invoice when the caller's organisation issued or received it; otherwise "not found", never "forbidden". */
@@ -210,10 +121,11 @@ public class InvoiceService {
 
     static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException || (t.getMessage() != null && t.getMessage().contains("23505"))) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return true;
             }
         }
         return false;
     }
+
 }

@@ -95,7 +95,7 @@ public class RedInvoiceWriter {
         return invoices.changeStatus(blue, blueStatus, caller.username(), why)
                 .chain(() -> organisations.findById(blue.sellerOrgId))
                 .chain(seller -> {
-                    String prefix = InvoiceService.numberPrefix(today, seller);
+                    String prefix = InvoiceService.numberPrefix(today, seller.regionCode);
                     return invoices.nextSequence(prefix).map(sequence -> prefix + String.format("%015d", sequence));
                 })
                 .chain(number -> {
