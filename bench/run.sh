@@ -20,7 +20,9 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber invoices verify diagnose issue mix}
 POOL=${DB_POOL_MAX_SIZE:-16}
-HEAP=${BENCH_HEAP:-384m}
+HEAP=${BENCH_HEAP:-288m}
+# Caps on the JVM's non-heap memory, so the whole process stays within the 512 MiB target.
+JVM_OPTS=${BENCH_JVM_OPTS--XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k}
 HTTP_PORT=${BENCH_PORT:-8089}
 PG_PORT=${BENCH_PG_PORT:-55432}
 PG_CLUSTER=${BENCH_PG_CLUSTER:-fapiao_bench}
@@ -126,7 +128,7 @@ secrets() {
 start_server() {
     local db=$1 cache=$2 name=$3
     local -a jvm=(-Xmx"$HEAP")
-    [[ -n "${BENCH_JVM_OPTS:-}" ]] && read -r -a extra <<<"$BENCH_JVM_OPTS" && jvm+=("${extra[@]}")
+    [[ -n "$JVM_OPTS" ]] && read -r -a extra <<<"$JVM_OPTS" && jvm+=("${extra[@]}")
     log "starting the server ($name: database $db, cache $cache, pool $POOL)"
     (cd "$WORK" && exec env \
         QUARKUS_PROFILE=prod \
@@ -323,7 +325,7 @@ LOAD_AVG_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ------------------------------------------------------------------ report
 env ROWS="$ROWS" ORGS="$ORGS" MONTHS="$MONTHS" DURATION="$DURATION" LATENCY_DURATION="$LATENCY_DURATION" \
-    CONNECTIONS="$CONNECTIONS" THREADS="$THREADS" POOL="$POOL" HEAP="$HEAP" NKEYS="$NKEYS" GAP_OK="$GAP_OK" \
+    CONNECTIONS="$CONNECTIONS" THREADS="$THREADS" POOL="$POOL" HEAP="$HEAP" JVM_OPTS="$JVM_OPTS" NKEYS="$NKEYS" GAP_OK="$GAP_OK" \
     PG_VERSION="$PG_VERSION" ROOT="$ROOT" LOAD_AVG_BEFORE="$LOAD_AVG_BEFORE" LOAD_AVG_AFTER="$LOAD_AVG_AFTER" \
     LOAD_SECONDS="${LOAD_SECONDS[$ROWS]:-reused}" FLAT_ROWS="$FLAT_ROWS" \
     "$HERE/lib/report.sh" "$TABLE" "$PGBENCH_OUT" >"$WORK/report.md"

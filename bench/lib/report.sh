@@ -20,7 +20,7 @@ check() { # check <actual> <op> <target> -> ✅ / ❌ / n/a
 echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC') · machine: $(nproc) cores ($cpu), ${mem_gib} GiB RAM, $(. /etc/os-release && echo "$PRETTY_NAME")"
 echo "Versions: $java_v; PostgreSQL $PG_VERSION; $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2); server at commit $rev$dirty"
 echo "Run: $ROWS invoices / $ORGS organisations / $MONTHS months (data load: ${LOAD_SECONDS} s), $NKEYS random keys from the whole data set;"
-echo "wrk $THREADS threads, c=$CONNECTIONS for $DURATION and c=1 for $LATENCY_DURATION after a warm-up; server \`-Xmx$HEAP\`, DB_POOL_MAX_SIZE=$POOL,"
+echo "wrk $THREADS threads, c=$CONNECTIONS for $DURATION and c=1 for $LATENCY_DURATION after a warm-up; server \`-Xmx$HEAP $JVM_OPTS\`, DB_POOL_MAX_SIZE=$POOL,"
 echo "rate limiter off (FAPIAO_RATE_LIMIT_ENABLED=false: the API is measured, not the limiter). Load average before/after: $LOAD_AVG_BEFORE / $LOAD_AVG_AFTER."
 echo
 echo "| scenario | rows | conc. | req/s | p50 ms | p99 ms | errors | requests | peak RSS MiB | server CPU ms/req |"
