@@ -19,11 +19,13 @@ import org.eclipse.microprofile.graphql.NonNull;
 public class InvoiceLifecycleResource {
 
     private final InvoiceLifecycleService lifecycle;
+    private final InvoiceDetails details;
     private final CallerContext callers;
     private final AuditTrail audit;
 
-    public InvoiceLifecycleResource(InvoiceLifecycleService lifecycle, CallerContext callers, AuditTrail audit) {
+    public InvoiceLifecycleResource(InvoiceLifecycleService lifecycle, InvoiceDetails details, CallerContext callers, AuditTrail audit) {
         this.lifecycle = lifecycle;
+        this.details = details;
         this.callers = callers;
         this.audit = audit;
     }
@@ -32,24 +34,27 @@ public class InvoiceLifecycleResource {
     @Description("Voids (作废) an invoice the caller's organisation issued: only in its month of issue, only while the buyer has not used it, never a fully digital invoice (red-reverse those). The row stays, with status VOIDED. Role: ISSUER. Errors: VOID_NOT_ALLOWED, INVOICE_NOT_FOUND.")
     public Uni<@NonNull InvoiceView> voidInvoice(@Name("input") @NonNull VoidInvoiceInput input) {
         String address = callers.clientAddress();
+        boolean withDetails = details.selected("");
         return callers.current().chain(caller -> audit.track(caller, "voidInvoice", input.id(), address,
-                () -> lifecycle.voidInvoice(caller, input))).map(StoredInvoice::view);
+                () -> lifecycle.voidInvoice(caller, input))).chain(changed -> details.attach(changed.view(), withDetails));
     }
 
     @Mutation
     @Description("Red-reverses (红冲) a blue invoice fully or partly and returns the new red invoice. The blue invoice's remaining amount and status (RED_PARTIAL / RED_FULL) follow. Role: ISSUER. Errors: REVERSAL_EXCEEDS_REMAINING, CONFIRMATION_REQUIRED, REVERSAL_NOT_ALLOWED, VALIDATION_FAILED, INVOICE_NOT_FOUND.")
     public Uni<@NonNull InvoiceView> redReverseInvoice(@Name("input") @NonNull RedReverseInvoiceInput input) {
         String address = callers.clientAddress();
+        boolean withDetails = details.selected("");
         return callers.current().chain(caller -> audit.track(caller, "redReverseInvoice", input.id(), address,
-                () -> lifecycle.redReverse(caller, input))).map(StoredInvoice::view);
+                () -> lifecycle.redReverse(caller, input))).chain(changed -> details.attach(changed.view(), withDetails));
     }
 
     @Mutation
     @Description("The buyer confirms use (deduction) of a received invoice. A used invoice can no longer be voided, and reversing it needs a red-letter confirmation. Role: ACCOUNTANT of the buyer.")
     public Uni<@NonNull InvoiceView> confirmInvoiceUse(@Name("id") @Id @NonNull String id) {
         String address = callers.clientAddress();
+        boolean withDetails = details.selected("");
         return callers.current().chain(caller -> audit.track(caller, "confirmInvoiceUse", id, address,
-                () -> lifecycle.confirmUse(caller, id))).map(StoredInvoice::view);
+                () -> lifecycle.confirmUse(caller, id))).chain(changed -> details.attach(changed.view(), withDetails));
     }
 
     // Named explicitly: SmallRye GraphQL would otherwise drop the "set" prefix like a bean setter's.
@@ -57,7 +62,8 @@ public class InvoiceLifecycleResource {
     @Description("Records a status set by the tax side: LOST_CONTROL (失控), ABNORMAL (异常) or back to NORMAL, with the reason, in the invoice's history. Role: PARTNER (the synchronising system) of the seller or buyer. Errors: STATUS_CHANGE_NOT_ALLOWED, VALIDATION_FAILED, INVOICE_NOT_FOUND.")
     public Uni<@NonNull InvoiceView> setInvoiceTaxStatus(@Name("input") @NonNull SetInvoiceTaxStatusInput input) {
         String address = callers.clientAddress();
+        boolean withDetails = details.selected("");
         return callers.current().chain(caller -> audit.track(caller, "setInvoiceTaxStatus", input.id(), address,
-                () -> lifecycle.setTaxStatus(caller, input))).map(StoredInvoice::view);
+                () -> lifecycle.setTaxStatus(caller, input))).chain(changed -> details.attach(changed.view(), withDetails));
     }
 }

@@ -17,10 +17,12 @@ import org.eclipse.microprofile.graphql.Source;
 public class InvoiceListResource {
 
     private final InvoiceSearch search;
+    private final InvoiceDetails details;
     private final CallerContext callers;
 
-    public InvoiceListResource(InvoiceSearch search, CallerContext callers) {
+    public InvoiceListResource(InvoiceSearch search, InvoiceDetails details, CallerContext callers) {
         this.search = search;
+        this.details = details;
         this.callers = callers;
     }
 
@@ -35,7 +37,9 @@ public class InvoiceListResource {
             @Name("after") @Description("Cursor of the last invoice of the previous page (same `orderBy`).") String after,
             @Name("last") @Description("Page size backwards, 1-100, default 20.") Integer last,
             @Name("before") @Description("Cursor of the first invoice of the next page (same `orderBy`).") String before) {
-        return callers.current().chain(caller -> search.page(caller, filter, orderBy, first, after, last, before));
+        boolean withDetails = details.selected("edges/node/");
+        return callers.current().chain(caller -> search.page(caller, filter, orderBy, first, after, last, before))
+                .chain(page -> details.attach(page.nodes(), withDetails).map(page::withNodes));
     }
 
     @Description("How many invoices match the filter in all pages together. Counted only when selected.")

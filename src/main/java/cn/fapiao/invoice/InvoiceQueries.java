@@ -73,7 +73,7 @@ public class InvoiceQueries {
                 .map(this::all);
     }
 
-    /** Lines of several invoices in one query (batched field resolvers). */
+    /** Lines of several invoices in one query (a whole page at once, see InvoiceDetails). */
     public Uni<Map<Long, List<InvoiceLineView>>> linesOf(List<Long> invoiceIds) {
         return pool.preparedQuery(LINES).execute(Tuple.of(invoiceIds.toArray(Long[]::new)))
                 .map(result -> group(result, InvoiceRows::line));

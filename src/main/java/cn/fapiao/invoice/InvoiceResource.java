@@ -1,11 +1,9 @@
 package cn.fapiao.invoice;
 
 import cn.fapiao.audit.AuditTrail;
-import cn.fapiao.invoice.api.InvoiceLineView;
 import cn.fapiao.invoice.api.InvoicePreview;
 import cn.fapiao.invoice.api.InvoiceView;
 import cn.fapiao.invoice.api.IssueInvoiceInput;
-import cn.fapiao.invoice.api.StatusChangeView;
 import cn.fapiao.security.CallerContext;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;
@@ -15,24 +13,20 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.eclipse.microprofile.graphql.Source;
 
-import java.util.List;
 
-/** Issuing and looking up invoices, and the nested fields of an invoice (batched). */
+/** Issuing and looking up invoices. */
 @GraphQLApi
 public class InvoiceResource {
 
     private final InvoiceService invoices;
-    private final InvoiceQueries queries;
-    private final InvoiceCache cache;
+    private final InvoiceDetails details;
     private final CallerContext callers;
     private final AuditTrail audit;
 
-    public InvoiceResource(InvoiceService invoices, InvoiceQueries queries, InvoiceCache cache, CallerContext callers, AuditTrail audit) {
+    public InvoiceResource(InvoiceService invoices, InvoiceDetails details, CallerContext callers, AuditTrail audit) {
         this.invoices = invoices;
-        this.queries = queries;
-        this.cache = cache;
+        this.details = details;
         this.callers = callers;
         this.audit = audit;
     }
@@ -40,14 +34,18 @@ public class InvoiceResource {
     @Query
     @Description("One invoice the caller's organisation issued or received. Roles: ISSUER, ACCOUNTANT, AUDITOR, PARTNER, ADMIN. Error: INVOICE_NOT_FOUND (also for invoices of other organisations).")
     public Uni<@NonNull InvoiceView> invoice(@Name("id") @Id @NonNull String id) {
-        return callers.current().chain(caller -> invoices.byId(caller, id)).map(StoredInvoice::view);
+        boolean withDetails = details.selected("");
+        return callers.current().chain(caller -> invoices.byId(caller, id))
+                .chain(found -> details.attach(found.view(), withDetails));
     }
 
     @Query
     @Description("An invoice by its number: the 20-digit number alone for a digital invoice, or code + 8-digit number for a legacy one. Same roles and errors as `invoice`; when it cannot be found, `diagnoseInvoice` explains why.")
     public Uni<@NonNull InvoiceView> invoiceByNumber(@Name("code") @Description("Invoice code, legacy invoices only.") String code,
                                                      @Name("number") @NonNull String number) {
-        return callers.current().chain(caller -> invoices.byNumber(caller, code, number)).map(StoredInvoice::view);
+        boolean withDetails = details.selected("");
+        return callers.current().chain(caller -> invoices.byNumber(caller, code, number))
+                .chain(found -> details.attach(found.view(), withDetails));
     }
 
     @Query
@@ -60,19 +58,8 @@ public class InvoiceResource {
     @Description("Issues a fully digital invoice for the caller's organisation with the next gap-free 20-digit number. Role: ISSUER. Errors: VALIDATION_FAILED (extensions.problems lists every problem, as previewInvoice does).")
     public Uni<@NonNull InvoiceView> issueInvoice(@Name("input") @NonNull IssueInvoiceInput input) {
         String address = callers.clientAddress();
+        boolean withDetails = details.selected("");
         return callers.current().chain(caller -> audit.track(caller, "issueInvoice", input.idempotencyKey(), address,
-                () -> invoices.issue(caller, input))).map(StoredInvoice::view);
-    }
-
-    @Description("The invoice's lines.")
-    public Uni<@NonNull List<@NonNull List<@NonNull InvoiceLineView>>> lines(@Source List<InvoiceView> of) {
-        List<Long> ids = of.stream().map(v -> Long.valueOf(v.id())).toList();
-        return cache.linesOf(ids, queries::linesOf).map(byId -> ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList());
-    }
-
-    @Description("Every status the invoice has had: when, by whom and why, oldest first.")
-    public Uni<@NonNull List<@NonNull List<@NonNull StatusChangeView>>> statusHistory(@Source List<InvoiceView> of) {
-        List<Long> ids = of.stream().map(v -> Long.valueOf(v.id())).toList();
-        return cache.historyOf(ids, queries::historyOf).map(byId -> ids.stream().map(id -> byId.getOrDefault(id, List.of())).toList());
+                () -> invoices.issue(caller, input))).chain(issued -> details.attach(issued.view(), withDetails));
     }
 }

@@ -104,7 +104,8 @@ public class InvoiceRows {
                 row.getOffsetDateTime(BUYER_CONFIRMED_AT),
                 row.getString(REMARK),
                 row.getOffsetDateTime(CREATED_AT),
-                row.getOffsetDateTime(UPDATED_AT));
+                row.getOffsetDateTime(UPDATED_AT),
+                null, null); // lines and history: InvoiceDetails, when selected
         return new StoredInvoice(view, row.getLong(SELLER_ORG_ID), row.getLong(BUYER_ORG_ID));
     }
 

@@ -161,6 +161,34 @@ class IssueInvoiceTest {
     }
 
     @Test
+    void concurrentRetriesWithOneKeyIssueOnceAndConsumeOneNumber() throws Exception {
+        Map<String, Object> input = Invoices.toOrgB(List.of(Invoices.line("*电子元件*电阻", "10.00", "0.13")));
+        input.put("idempotencyKey", "race-" + UUID.randomUUID());
+        String token = Tokens.of("a-issuer");
+        long before = count();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JsonPath>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> GraphQL.postAs(token, "issueInvoice", "input", input)));
+            }
+            Set<String> numbers = new HashSet<>();
+            for (Future<JsonPath> call : calls) {
+                JsonPath body = call.get();
+                assertNull(body.get("errors"), body::prettify);
+                numbers.add(body.get("data.issueInvoice.number"));
+            }
+            assertEquals(1, numbers.size(), numbers::toString);
+            assertEquals(before + 1, count());
+            // The losers' statements failed as a whole, so they took no number: the next one follows on.
+            String next = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("x", "1.00", "0.13")))).get("number");
+            assertEquals(Long.parseLong(numbers.iterator().next().substring(5)) + 1, Long.parseLong(next.substring(5)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void twoRootFieldsReadingInvoicesInOneRequest() {
         JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("x", "20.00", "0.13"))));
         JsonPath body = GraphQL.postAs(Tokens.of("a-accountant"), "invoiceTwice", "id", (String) issued.get("id"), "number", (String) issued.get("number"));

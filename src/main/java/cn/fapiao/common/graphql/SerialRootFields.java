@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * run one statement at a time. graphql-java's default strategy starts every root field at once,
  * so two root fields reading through Panache would share the session concurrently and fail
  * (quarkusio/quarkus#32870). In series each field opens, uses and closes its own session.
- * Lists stay fast because nested fields are batched ({@code @Source List<...>}), not per item.
+ * Lists stay fast because nested data is loaded for a whole page at once, not per item.
  * Installed by {@link GraphQLExtensions}.
  */
 @ApplicationScoped

@@ -5,6 +5,7 @@ import cn.fapiao.security.Caller;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -34,6 +35,20 @@ public class InvoiceConnection {
 
     public @NonNull PageInfo getPageInfo() {
         return pageInfo;
+    }
+
+    /** The invoices of this page, in order. */
+    public List<InvoiceView> nodes() {
+        return edges.stream().map(InvoiceEdge::node).toList();
+    }
+
+    /** The same page with these invoices (the same ones, in the same order, with more detail). */
+    public InvoiceConnection withNodes(List<InvoiceView> nodes) {
+        List<InvoiceEdge> replaced = new ArrayList<>();
+        for (int i = 0; i < edges.size(); i++) {
+            replaced.add(new InvoiceEdge(edges.get(i).cursor(), nodes.get(i)));
+        }
+        return new InvoiceConnection(replaced, pageInfo, caller, filter);
     }
 
     /** Runs a count over the same caller and filter as this page. */

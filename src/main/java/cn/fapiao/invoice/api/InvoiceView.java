@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 @Name("Invoice")
 @Description("An invoice (发票) the caller's organisation issued or received. Red (reversing) invoices carry negative amounts and point to their blue original.")
@@ -41,7 +42,19 @@ public record InvoiceView(
         @Description("When the buyer confirmed use (deduction); a used invoice cannot be voided.") OffsetDateTime usedAt,
         String remark,
         @NonNull OffsetDateTime createdAt,
-        @NonNull OffsetDateTime updatedAt) {
+        @NonNull OffsetDateTime updatedAt,
+        @NonNull @Description("The invoice's lines.") List<@NonNull InvoiceLineView> lines,
+        @NonNull @Description("Every status the invoice has had: when, by whom and why, oldest first.") List<@NonNull StatusChangeView> statusHistory) {
+
+    /**
+     * The same invoice with its lines and history. Reads leave both null and load them only when
+     * the request selects them (cn.fapiao.invoice.InvoiceDetails).
+     */
+    public InvoiceView withDetails(List<InvoiceLineView> lines, List<StatusChangeView> statusHistory) {
+        return new InvoiceView(id, generation, code, number, type, issueDate, seller, buyer, amount, tax, total, checkCode, status,
+                direction, originalInvoiceId, redReason, redConfirmationNumber, remainingAmount, source, sourceSystem, usedAt, remark,
+                createdAt, updatedAt, lines, statusHistory);
+    }
 
     /** Computed when asked for, not for every invoice of a page (2% of the CPU of a page of 50). */
     @NonNull

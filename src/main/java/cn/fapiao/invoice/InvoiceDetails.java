@@ -1,0 +1,60 @@
+package cn.fapiao.invoice;
+
+import cn.fapiao.invoice.api.InvoiceView;
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.api.Context;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/**
+ * The lines and status history of invoices, loaded only when the request selects them.
+ *
+ * <p>They used to be batched field resolvers ({@code @Source List<Invoice>}). SmallRye prepares
+ * its request context for every call of such a resolver, once per invoice, and together with the
+ * data loader around it that was about a fifth of the server's CPU for one invoice lookup in the
+ * benchmark. As plain fields they cost what reading a property costs. The price: every resolver
+ * that returns invoices asks here, naming where the invoices sit in its answer. One that forgets
+ * fails loudly, never silently: a selected non-null field is null, which is a GraphQL error.
+ */
+@ApplicationScoped
+public class InvoiceDetails {
+
+    private final InvoiceQueries queries;
+    private final InvoiceCache cache;
+    private final Context request;
+
+    public InvoiceDetails(InvoiceQueries queries, InvoiceCache cache, Context request) {
+        this.queries = queries;
+        this.cache = cache;
+        this.request = request;
+    }
+
+    /**
+     * Whether the current field's answer selects lines or statusHistory of the invoices at
+     * {@code path}: "" for the field's own result, e.g. "edges/node/" inside a connection. Call it
+     * as the resolver starts, on its own thread: SmallRye's request context belongs to that call.
+     */
+    public boolean selected(String path) {
+        return request.unwrap(DataFetchingEnvironment.class).getSelectionSet()
+                .containsAnyOf(path + "lines", path + "statusHistory");
+    }
+
+    /** The invoices with their lines and history when selected: one query each for all of them, cached per invoice. */
+    public Uni<List<InvoiceView>> attach(List<InvoiceView> invoices, boolean selected) {
+        if (!selected || invoices.isEmpty()) {
+            return Uni.createFrom().item(invoices);
+        }
+        List<Long> ids = invoices.stream().map(invoice -> Long.valueOf(invoice.id())).toList();
+        return Uni.combine().all().unis(cache.linesOf(ids, queries::linesOf), cache.historyOf(ids, queries::historyOf))
+                .with((lines, history) -> invoices.stream().map(invoice -> {
+                    Long id = Long.valueOf(invoice.id());
+                    return invoice.withDetails(lines.getOrDefault(id, List.of()), history.getOrDefault(id, List.of()));
+                }).toList());
+    }
+
+    public Uni<InvoiceView> attach(InvoiceView invoice, boolean selected) {
+        return attach(List.of(invoice), selected).map(invoices -> invoices.get(0));
+    }
+}
