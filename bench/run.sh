@@ -20,7 +20,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber invoices verify diagnose issue mix}
 POOL=${DB_POOL_MAX_SIZE:-16}
-HEAP=${BENCH_HEAP:-288m}
+HEAP=${BENCH_HEAP:-256m}
 # Serial GC, as the JVM chooses by itself in a container with less than 2 CPUs or 1792 MiB (ours
 # has 768 MiB): on 2 shared cores it gave more throughput than G1 and 200 MiB less RSS. Plus caps
 # on code cache, metaspace and thread stacks, so the process stays within the 512 MiB target.

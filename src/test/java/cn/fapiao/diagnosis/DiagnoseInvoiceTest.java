@@ -36,8 +36,7 @@ class DiagnoseInvoiceTest {
     void aOneDigitTypoInADigitalNumberFindsTheInvoice() {
         JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*T", "17.17", "0.13"))));
         String number = issued.get("number");
-        char last = number.charAt(19);
-        String typo = number.substring(0, 19) + (last == '9' ? '8' : (char) (last + 1));
+        String typo = Invoices.withLastDigitWrong(number);
         // Numbers issued here are consecutive, so several are one digit away: the amount ranks the right one first.
         JsonPath body = diagnose("b-accountant", Map.of("number", typo, "amount", "17.17"));
         assertEquals("ONE_DIGIT_WRONG", body.get("data.diagnoseInvoice.nearMatches[0].kind"), body::prettify);

@@ -55,8 +55,7 @@ class InvoiceDetailsTest {
     void aNearMatchCarriesItsLinesAndHistory() {
         JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*戊", "23.23", "0.13"))));
         String number = issued.get("number");
-        char last = number.charAt(19);
-        String typo = number.substring(0, 19) + (last == '9' ? '8' : (char) (last + 1));
+        String typo = Invoices.withLastDigitWrong(number);
         JsonPath body = GraphQL.postAs(Tokens.of("b-accountant"), "diagnoseWithDetails", "input", Map.of("number", typo, "amount", "23.23"));
         assertNull(body.get("errors"), body::prettify);
         assertEquals(number, body.get("data.diagnoseInvoice.nearMatches[0].invoice.number"), body::prettify);

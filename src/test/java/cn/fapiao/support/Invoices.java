@@ -80,4 +80,10 @@ public final class Invoices {
         assertNull(body.get("errors"), body::prettify);
         return body.setRootPath("data.issueInvoice");
     }
+
+    /** The number with its last digit mistyped (one digit wrong). */
+    public static String withLastDigitWrong(String number) {
+        char last = number.charAt(number.length() - 1);
+        return number.substring(0, number.length() - 1) + (last == '9' ? '8' : (char) (last + 1));
+    }
 }
