@@ -67,6 +67,29 @@ install_tools() {
     fi
 }
 
+# async-profiler (BENCH_PROFILE=1): the agent library from its Maven Central artifact.
+PROFILER_VERSION=4.2
+PROFILER_LIB=
+fetch_profiler() {
+    [[ "${BENCH_PROFILE:-0}" == 1 ]] || return 0
+    local jar=$WORK/async-profiler-$PROFILER_VERSION.jar
+    [[ -f $jar ]] || curl -fsSL -o "$jar" \
+        "https://repo1.maven.org/maven2/tools/profiler/async-profiler/$PROFILER_VERSION/async-profiler-$PROFILER_VERSION.jar"
+    (cd "$WORK" && jar xf "$jar" linux-x64/libasyncProfiler.so)
+    PROFILER_LIB=$WORK/linux-x64/libasyncProfiler.so
+}
+# profiler start|stop <label>: CPU samples every 2 ms (itimer works without perf events, e.g. in VMs).
+profiler() {
+    [[ -n "$PROFILER_LIB" ]] || return 0
+    local options="start,event=itimer,interval=2ms"
+    [[ $1 == stop ]] && options="stop,file=$WORK/$2.collapsed,collapsed"
+    java "$HERE/lib/Attach.java" "$SERVER_PID" "$PROFILER_LIB" "$options" >/dev/null
+    if [[ $1 == stop ]]; then
+        "$HERE/lib/profile-summary.py" "$WORK/$2.collapsed" >"$WORK/$2.profile.txt"
+        log "  profile: $WORK/$2.profile.txt (collapsed stacks: $WORK/$2.collapsed)"
+    fi
+}
+
 # ------------------------------------------------------------------ build
 build_jar() {
     if [[ -n "${BENCH_JAR:-}" ]]; then
@@ -243,8 +266,10 @@ scenario() {
     wrk_run "$label-warmup" "$CONNECTIONS" "$THREADS" "$WARMUP" "$lua" >/dev/null
     reset_peak_rss
     local r32 r1 rss t0 cpu
+    profiler start "$label"
     t0=$(cpu_ticks)
     r32=$(wrk_run "$label" "$CONNECTIONS" "$THREADS" "$DURATION" "$lua")
+    profiler stop "$label"
     rss=$(peak_rss_mib)
     # Server CPU time per request (ms): robust against other load on the machine.
     cpu=$(awk -v t="$(( $(cpu_ticks) - t0 ))" -v hz="$(getconf CLK_TCK)" -v n="$(field requests "$r32")" 'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else print "?" }')
@@ -289,6 +314,7 @@ has() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 GAP_OK="not checked"
 
 install_tools
+fetch_profiler
 build_jar
 secrets
 start_postgres
