@@ -63,7 +63,7 @@ public class DiagnosisService {
     /** What was typed, cleaned: digits without spaces, a parsed date when it is a real one. */
     record Typed(String code, String number, LocalDate issueDate, BigDecimal amount, String sellerTaxId, String sellerName) {
         boolean digital() {
-            return code == null && number != null && number.matches("\\d{20}");
+            return code == null && InvoiceFormats.isDigitalNumberShape(number);
         }
     }
 
@@ -75,8 +75,8 @@ public class DiagnosisService {
         if (typed.number() == null) {
             return Uni.createFrom().item(finish(typed, findings, List.of(), input));
         }
-        Uni<StoredInvoice> exact = typed.number().matches("\\d{20}") && typed.code() == null
-                || typed.code() != null && typed.code().matches("\\d{10}|\\d{12}") && typed.number().matches("\\d{8}")
+        Uni<StoredInvoice> exact = InvoiceFormats.isDigitalNumberShape(typed.number()) && typed.code() == null
+                || typed.code() != null && InvoiceFormats.isLegacyCodeShape(typed.code()) && InvoiceFormats.isLegacyNumberShape(typed.number())
                 ? queries.byNumber(typed.code(), typed.number()) : Uni.createFrom().nullItem();
         return exact.chain(found -> {
             if (found != null && found.visibleTo(caller)) {
@@ -106,7 +106,7 @@ public class DiagnosisService {
             findings.problem("MALFORMED_NUMBER", "number", "发票号码只能包含数字，而输入中有其他字符。",
                     "An invoice number has only digits; this one contains other characters.",
                     "请对照发票重新输入，注意字母O与数字0、字母I与数字1。", "Retype it from the invoice; watch for the letter O instead of 0 and I instead of 1.");
-        } else if (number != null && code == null && number.length() != 20 && number.length() != 8 && !number.matches("\\d{10}|\\d{12}")) {
+        } else if (number != null && code == null && number.length() != 20 && number.length() != 8 && !InvoiceFormats.isLegacyCodeShape(number)) {
             findings.problem("MALFORMED_NUMBER", "number", "数电票号码应为20位，输入的是" + number.length() + "位。",
                     "A fully digital invoice number has 20 digits; this one has " + number.length() + ".",
                     "请逐位核对号码；下面列出了可能的相近号码。", "Check it digit by digit; near matches are listed below.");
@@ -176,7 +176,7 @@ public class DiagnosisService {
 
     /** What the code or number itself says, and whether its region's system holds it instead of ours. */
     private void describe(Typed typed, Findings findings) {
-        if (typed.code() == null && typed.number() != null && typed.number().matches("\\d{10}|\\d{12}")) {
+        if (typed.code() == null && typed.number() != null && InvoiceFormats.isLegacyCodeShape(typed.number())) {
             findings.warning("NUMBER_LOOKS_LIKE_CODE", "number", "输入的“号码”有" + typed.number().length() + "位，看起来像发票代码。",
                     "The number has " + typed.number().length() + " digits: it looks like an invoice code.",
                     "发票代码和发票号码可能填反了：号码为8位（数电票20位）。", "Code and number may be swapped: the number has 8 digits (20 for digital invoices).");
@@ -195,7 +195,7 @@ public class DiagnosisService {
                         "The number says it was issued in " + decoded.year() + ", but the issue date given is in " + typed.issueDate().getYear() + ".",
                         "请核对号码前两位和开票日期。", "Check the first two digits of the number and the issue date.");
             }
-        } else if (typed.code() != null && typed.code().matches("\\d{10}|\\d{12}")) {
+        } else if (typed.code() != null && InvoiceFormats.isLegacyCodeShape(typed.code())) {
             DecodedInvoiceCode decoded = InvoiceCodeDecoder.decode(typed.code());
             region = decoded.region();
             what = String.valueOf(decoded.year());
@@ -214,7 +214,7 @@ public class DiagnosisService {
                     "请在全国增值税发票查验平台查验，或请开票方通过接口推送给贵单位。",
                     "Verify it on the national VAT invoice verification platform, or ask the issuer to send it to you through an import.");
         }
-        if (what == null && typed.number() != null && typed.number().matches("\\d{20}") && typed.code() != null) {
+        if (what == null && typed.number() != null && InvoiceFormats.isDigitalNumberShape(typed.number()) && typed.code() != null) {
             findings.warning("CODE_NOT_NEEDED", "code", "20位号码属于数电票，数电票没有发票代码。", "A 20-digit number is a fully digital invoice, which has no code.",
                     "请去掉发票代码后再查。", "Search again without the code.");
         }
@@ -271,7 +271,7 @@ public class DiagnosisService {
                 codes.add(c.value());
                 numbers.add(number);
             }
-            if (number.matches("\\d{10}|\\d{12}") && code.matches("\\d{8}")) {
+            if (InvoiceFormats.isLegacyCodeShape(number) && InvoiceFormats.isLegacyNumberShape(code)) {
                 byIdentity.put(number + "/" + code, null);
                 codes.add(number);
                 numbers.add(code);

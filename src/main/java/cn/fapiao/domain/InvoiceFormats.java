@@ -14,6 +14,24 @@ public final class InvoiceFormats {
 
     /** What the national verification platform accepts; negative amounts verify red invoices. */
     private static final Pattern AMOUNT = Pattern.compile("^-?\\d{1,11}(\\.\\d{1,2})?$");
+    private static final Pattern DIGITAL_NUMBER = Pattern.compile("\\d{20}");
+    private static final Pattern LEGACY_CODE = Pattern.compile("\\d{10}|\\d{12}");
+    private static final Pattern LEGACY_NUMBER = Pattern.compile("\\d{8}");
+
+    /** Whether the text is shaped like a digital invoice number: 20 digits (nothing else is checked). */
+    public static boolean isDigitalNumberShape(String text) {
+        return text != null && DIGITAL_NUMBER.matcher(text).matches();
+    }
+
+    /** Whether the text is shaped like a legacy invoice code: 10 or 12 digits. */
+    public static boolean isLegacyCodeShape(String text) {
+        return text != null && LEGACY_CODE.matcher(text).matches();
+    }
+
+    /** Whether the text is shaped like a legacy invoice number: 8 digits. */
+    public static boolean isLegacyNumberShape(String text) {
+        return text != null && LEGACY_NUMBER.matcher(text).matches();
+    }
 
     private InvoiceFormats() {
     }

@@ -53,8 +53,8 @@ public class InvoiceService {
         caller.require(READERS);
         String cleanNumber = number == null ? "" : number.strip();
         String cleanCode = code == null || code.isBlank() ? null : code.strip();
-        boolean wellFormed = cleanCode == null ? cleanNumber.matches("\\d{20}")
-                : cleanCode.matches("\\d{10}|\\d{12}") && InvoiceFormats.checkLegacyNumber(cleanNumber).isEmpty();
+        boolean wellFormed = cleanCode == null ? InvoiceFormats.isDigitalNumberShape(cleanNumber)
+                : InvoiceFormats.isLegacyCodeShape(cleanCode) && InvoiceFormats.checkLegacyNumber(cleanNumber).isEmpty();
         if (!wellFormed) {
             throw new ApiException(INVOICE_NOT_FOUND, cleanCode == null
                     ? "No digital invoice has the number '" + cleanNumber + "': digital numbers have 20 digits (legacy invoices need their code too). Try diagnoseInvoice."

@@ -48,13 +48,13 @@ public class ReferenceResource {
     @Description("Decodes an invoice number: a 20-digit fully digital number (year, issuing province, channel, sequence) or an 8-digit legacy number (which needs its code). Public.")
     public @NonNull InvoiceNumberInfo decodeInvoiceNumber(@Name("number") String number) {
         String digits = number == null ? null : number.replaceAll("\\s", "");
-        if (digits != null && digits.matches("\\d{8}")) {
+        if (InvoiceFormats.isLegacyNumberShape(digits)) {
             List<Problem> problems = InvoiceFormats.checkLegacyNumber(digits);
             return new InvoiceNumberInfo(digits, InvoiceGeneration.LEGACY, problems.isEmpty(), FieldProblem.of(problems),
                     null, null, null, null);
         }
         DecodedDigitalNumber decoded = DigitalNumberDecoder.decode(digits);
-        boolean digitalShape = digits != null && digits.matches("\\d{20}");
+        boolean digitalShape = InvoiceFormats.isDigitalNumberShape(digits);
         return new InvoiceNumberInfo(decoded.number(), digitalShape ? InvoiceGeneration.DIGITAL : InvoiceGeneration.UNKNOWN,
                 decoded.valid(), FieldProblem.of(decoded.problems()), decoded.year(), RegionInfo.of(decoded.region()),
                 decoded.channel(), decoded.sequence());

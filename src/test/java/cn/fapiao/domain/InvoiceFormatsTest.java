@@ -115,6 +115,33 @@ class InvoiceFormatsTest {
         assertEquals(List.of("REQUIRED"), codes(InvoiceFormats.checkAmount(amount)));
     }
 
+    @ParameterizedTest(name = "{0}: digital {1}, legacy code {2}, legacy number {3}")
+    @CsvSource({
+            "24112000000000000001, true, false, false",
+            "2411200000000000001, false, false, false",
+            "241120000000000000011, false, false, false",
+            "2411200000000000000a, false, false, false",
+            "011001800604, false, true, false",
+            "0110018006, false, true, false",
+            "01100180060, false, false, false",
+            "12345678, false, false, true",
+            "1234567, false, false, false",
+            "' 12345678', false, false, false",
+            "'', false, false, false"
+    })
+    void shapesOfNumbersAndCodes(String text, boolean digital, boolean legacyCode, boolean legacyNumber) {
+        assertEquals(digital, InvoiceFormats.isDigitalNumberShape(text));
+        assertEquals(legacyCode, InvoiceFormats.isLegacyCodeShape(text));
+        assertEquals(legacyNumber, InvoiceFormats.isLegacyNumberShape(text));
+    }
+
+    @Test
+    void noTextHasNoShape() {
+        assertEquals(false, InvoiceFormats.isDigitalNumberShape(null));
+        assertEquals(false, InvoiceFormats.isLegacyCodeShape(null));
+        assertEquals(false, InvoiceFormats.isLegacyNumberShape(null));
+    }
+
     private static List<String> codes(List<Problem> problems) {
         return problems.stream().map(Problem::code).toList();
     }
