@@ -92,7 +92,7 @@ public class InvoiceService {
                 : writer.write(caller, input, draft, key, LocalDate.now(BUSINESS_ZONE))
                         .call(invoice -> changes.changed(Long.parseLong(invoice.view().id()), invoice.view().code(), invoice.view().number())));
         if (key != null) {
-            issued = issued.onFailure(InvoiceService::isUniqueViolation)
+            issued = issued.onFailure(InvoiceService::isSameKeyConflict)
                     .recoverWithUni(() -> writer.byIdempotencyKey(caller.organisationId(), key));
         }
         return issued;
@@ -119,13 +119,15 @@ public class InvoiceService {
         }
     }
 
-    static boolean isUniqueViolation(Throwable failure) {
+    /** Whether another call with the same idempotency key got there first (its unique index refused this row). */
+    static boolean isSameKeyConflict(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState()) && "invoice_idempotency_uq".equals(pg.getConstraint())) {
                 return true;
             }
         }
         return false;
     }
+
 
 }
