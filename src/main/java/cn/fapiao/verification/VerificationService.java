@@ -41,14 +41,27 @@ import java.util.Map;
 @ApplicationScoped
 public class VerificationService {
 
-    private static final String COUNT = """
-            insert into verification_counter (invoice_id, day, attempts) values ($1, $2, 1)
-            on conflict (invoice_id, day) do update set attempts = verification_counter.attempts + 1
-            returning attempts""";
     private static final String LOG = """
             insert into verification_log (organisation_id, user_id, username, invoice_id, invoice_code, invoice_number,
                                           issue_date, extra_field, outcome, mismatched_fields)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
+    /**
+     * For a found invoice: counts the attempt against the day's limit ($11 = the day, $12 = the
+     * limit) and logs it, as LIMIT_EXCEEDED once the count is past the limit, in one statement.
+     */
+    private static final String COUNT_AND_LOG = """
+            with counted as (
+                insert into verification_counter (invoice_id, day, attempts) values ($4, $11, 1)
+                on conflict (invoice_id, day) do update set attempts = verification_counter.attempts + 1
+                returning attempts),
+            logged as (
+                insert into verification_log (organisation_id, user_id, username, invoice_id, invoice_code, invoice_number,
+                                              issue_date, extra_field, outcome, mismatched_fields)
+                select $1, $2, $3, $4, $5, $6, $7, $8,
+                       case when c.attempts > $12 then 'LIMIT_EXCEEDED' else $9 end,
+                       case when c.attempts > $12 then null else $10 end
+                from counted c)
+            select attempts from counted""";
     private static final Map<InvoiceStatus, String> WARNINGS = Map.of(
             InvoiceStatus.VOIDED, "The invoice was voided (作废): it is not valid.",
             InvoiceStatus.RED_FULL, "The invoice was fully red-reversed (全额红冲): nothing of it remains valid.",
@@ -95,24 +108,25 @@ public class VerificationService {
                         .replaceWith(result(VerificationOutcome.NOT_FOUND, List.of(), List.of(), List.of(), null, null));
             }
             long invoiceId = Long.parseLong(found.view().id());
-            return pool.preparedQuery(COUNT).execute(Tuple.of(invoiceId, today))
-                    .map(rows -> rows.iterator().next().getInteger("attempts"))
-                    .chain(attempts -> {
-                        int left = Math.max(0, config.dailyLimit() - attempts);
-                        if (attempts > config.dailyLimit()) {
-                            return log(caller, invoiceId, code, number, input.issueDate(), extra, VerificationOutcome.LIMIT_EXCEEDED, List.of())
-                                    .replaceWith(result(VerificationOutcome.LIMIT_EXCEEDED, List.of(), List.of(), List.of(), null, 0));
-                        }
-                        List<String> mismatched = compare(found.view(), input.issueDate(), extra, extraValue);
-                        if (!mismatched.isEmpty()) {
-                            return log(caller, invoiceId, code, number, input.issueDate(), extra, VerificationOutcome.MISMATCH, mismatched)
-                                    .replaceWith(result(VerificationOutcome.MISMATCH, mismatched, List.of(), List.of(), null, left));
-                        }
-                        String warning = WARNINGS.get(found.view().status());
-                        List<Notice> warnings = warning == null ? List.of() : List.of(new Notice(found.view().status().name(), warning));
-                        return log(caller, invoiceId, code, number, input.issueDate(), extra, VerificationOutcome.MATCH, List.of())
-                                .replaceWith(result(VerificationOutcome.MATCH, List.of(), warnings, List.of(), publicFields(found), left));
-                    });
+            // Compared before counting: the comparison does not depend on the count, and counting
+            // and logging then take one statement (one commit) instead of two.
+            List<String> mismatched = compare(found.view(), input.issueDate(), extra, extraValue);
+            VerificationOutcome outcome = mismatched.isEmpty() ? VerificationOutcome.MATCH : VerificationOutcome.MISMATCH;
+            Tuple values = logValues(caller, invoiceId, code, number, input.issueDate(), extra, outcome, mismatched)
+                    .addLocalDate(today).addInteger(config.dailyLimit());
+            return pool.preparedQuery(COUNT_AND_LOG).execute(values).map(rows -> {
+                int attempts = rows.iterator().next().getInteger("attempts");
+                if (attempts > config.dailyLimit()) {
+                    return result(VerificationOutcome.LIMIT_EXCEEDED, List.of(), List.of(), List.of(), null, 0);
+                }
+                int left = config.dailyLimit() - attempts;
+                if (outcome == VerificationOutcome.MISMATCH) {
+                    return result(VerificationOutcome.MISMATCH, mismatched, List.of(), List.of(), null, left);
+                }
+                String warning = WARNINGS.get(found.view().status());
+                List<Notice> warnings = warning == null ? List.of() : List.of(new Notice(found.view().status().name(), warning));
+                return result(VerificationOutcome.MATCH, List.of(), warnings, List.of(), publicFields(found), left);
+            });
         });
     }
 
@@ -192,11 +206,17 @@ public class VerificationService {
 
     private Uni<Void> log(Caller caller, Long invoiceId, String code, String number, LocalDate issueDate, ExtraField extra,
                           VerificationOutcome outcome, List<String> mismatched) {
-        Tuple values = Tuple.tuple().addLong(caller.organisationId()).addLong(caller.userId()).addString(caller.username())
+        return pool.preparedQuery(LOG).execute(logValues(caller, invoiceId, code, number, issueDate, extra, outcome, mismatched))
+                .replaceWithVoid();
+    }
+
+    /** $1 to $10 of a log row, as LOG and COUNT_AND_LOG take them. */
+    private static Tuple logValues(Caller caller, Long invoiceId, String code, String number, LocalDate issueDate, ExtraField extra,
+                                   VerificationOutcome outcome, List<String> mismatched) {
+        return Tuple.tuple().addLong(caller.organisationId()).addLong(caller.userId()).addString(caller.username())
                 .addLong(invoiceId).addString(code).addString(number).addLocalDate(issueDate)
                 .addString(extra == null ? null : extra.name()).addString(outcome.name())
                 .addString(mismatched.isEmpty() ? null : String.join(",", mismatched));
-        return pool.preparedQuery(LOG).execute(values).replaceWithVoid();
     }
 
     private static VerificationResult result(VerificationOutcome outcome, List<String> mismatched, List<Notice> warnings,

@@ -80,6 +80,14 @@ class VerifyInvoiceTest {
         JsonPath sixth = verify("b-partner", input);
         assertEquals("LIMIT_EXCEEDED", sixth.get("data.verifyInvoice.outcome"));
         assertEquals(0, (int) sixth.get("data.verifyInvoice.verificationsLeftToday"));
+        // Every attempt is logged, the refused one as LIMIT_EXCEEDED and without the comparison.
+        List<String> logged = new ArrayList<>();
+        database.preparedQuery("""
+                        select l.outcome || ':' || coalesce(l.mismatched_fields, '-') as entry from verification_log l
+                        join invoice i on i.id = l.invoice_id where i.invoice_code = '1100181130' and i.invoice_number = $1 order by l.id""")
+                .execute(Tuple.of(number)).await().indefinitely().forEach(row -> logged.add(row.getString("entry")));
+        assertEquals(List.of("MISMATCH:amountExcludingTax", "MISMATCH:amountExcludingTax", "MISMATCH:amountExcludingTax",
+                "MISMATCH:amountExcludingTax", "MISMATCH:amountExcludingTax", "LIMIT_EXCEEDED:-"), logged);
     }
 
     @Test
