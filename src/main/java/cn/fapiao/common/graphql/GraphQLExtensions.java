@@ -7,11 +7,13 @@ import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Where our additions plug into SmallRye GraphQL: the root-field strategy, the query limits, the
- * field visibility and the failure counter. Registered through {@code META-INF/services} (SmallRye loads eventing
- * services with the ServiceLoader, so this is not a CDI bean and looks the beans up when called).
+ * field visibility and the failure counter. Registered through {@code META-INF/services}: SmallRye
+ * loads eventing services with the ServiceLoader, so this is not a CDI bean and looks the beans
+ * up when called.
  *
  * <p>This replaces SmallRye's CDI events ({@code quarkus.smallrye-graphql.events.enabled}): with
  * those on, SmallRye fires a CDI event before and after every field of every request, and ArC
@@ -28,7 +30,11 @@ public class GraphQLExtensions implements EventingService {
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         GraphQL.Builder serial = Arc.container().instance(SerialRootFields.class).get().install(builder);
-        return Arc.container().instance(QueryLimits.class).get().install(withoutFieldBlocking(serial));
+        // A configured visibility (a block list, "no-introspection") is left as SmallRye built it.
+        boolean defaultVisibility = "default".equals(ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.smallrye-graphql.field-visibility", String.class).orElse("default"));
+        GraphQL.Builder visible = defaultVisibility ? withoutFieldBlocking(serial) : serial;
+        return Arc.container().instance(QueryLimits.class).get().install(visible);
     }
 
     /**
