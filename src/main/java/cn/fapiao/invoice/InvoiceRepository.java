@@ -47,10 +47,7 @@ public class InvoiceRepository implements PanacheRepository<Invoice> {
      * transaction, so concurrent issuers wait on its lock and a rollback returns the number.
      */
     public Uni<Long> nextSequence(String prefix) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                        insert into invoice_number_counter (prefix, last_value) values (:prefix, 1)
-                        on conflict (prefix) do update set last_value = invoice_number_counter.last_value + 1
-                        returning last_value""", Long.class)
+        return getSession().chain(session -> session.createNativeQuery(InvoiceNumbering.nextSequenceSql(":prefix"), Long.class)
                 .setParameter("prefix", prefix)
                 .getSingleResult());
     }

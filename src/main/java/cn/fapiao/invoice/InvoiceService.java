@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +25,6 @@ public class InvoiceService {
 
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final String INVOICE_NOT_FOUND = "INVOICE_NOT_FOUND";
-    /** Issuance channel digit of numbers issued by this system (digit 5 of the 20-digit number). */
-    static final String CHANNEL = "2";
     static final Role[] READERS = {Role.ISSUER, Role.ACCOUNTANT, Role.AUDITOR, Role.PARTNER, Role.ADMIN};
 
     private final InvoiceQueries queries;
@@ -96,11 +93,6 @@ public class InvoiceService {
                     .recoverWithUni(() -> writer.byIdempotencyKey(caller.organisationId(), key));
         }
         return issued;
-    }
-
-    /** YY + the issuer's province + channel: the first five digits of a 20-digit number. */
-    static String numberPrefix(LocalDate issueDate, String sellerRegionCode) {
-        return issueDate.format(DateTimeFormatter.ofPattern("yy")) + sellerRegionCode.substring(0, 2) + CHANNEL;
     }
 
     /** The invoice when the caller's organisation issued or received it; otherwise "not found", never "forbidden". */

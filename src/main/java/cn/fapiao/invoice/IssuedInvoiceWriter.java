@@ -32,17 +32,14 @@ class IssuedInvoiceWriter {
     private static final String SELLER = "select uscc, name, region_code from organisation where id = $1";
     private static final String BY_IDEMPOTENCY_KEY = "select " + InvoiceRows.COLUMNS
             + " from invoice i where i.organisation_id = $1 and i.idempotency_key = $2";
-    private static final String ISSUE = """
-            with next_number as (
-                insert into invoice_number_counter (prefix, last_value) values ($1, 1)
-                on conflict (prefix) do update set last_value = invoice_number_counter.last_value + 1
-                returning last_value),
+    private static final String ISSUE = "with next_number as (" + InvoiceNumbering.nextSequenceSql("$1") + "),\n" + """
             issued as (
                 insert into invoice as i (generation, invoice_number, type_code, issue_date,
                     seller_org_id, seller_tax_id, seller_name, seller_address_phone, seller_bank_account,
                     buyer_org_id, buyer_tax_id, buyer_name, buyer_address_phone, buyer_bank_account,
                     amount, tax, total, status, direction, remaining_amount, source, remark, organisation_id, idempotency_key)
-                select 'DIGITAL', $1 || lpad(n.last_value::text, 15, '0'), $2, $3,
+                select 'DIGITAL',\s""" + InvoiceNumbering.numberSql("$1", "n.last_value") + """
+                , $2, $3,
                     $4, $5, $6, $7, $8,
                     (select o.id from organisation o where o.uscc = $9), $9, $10, $11, $12,
                     $13, $14, $15, 'NORMAL', 'BLUE', $13, 'ISSUED', $16, $4, $17
@@ -78,7 +75,7 @@ class IssuedInvoiceWriter {
     Uni<StoredInvoice> write(Caller caller, IssueInvoiceInput input, InvoiceDraft draft, String idempotencyKey, LocalDate issueDate) {
         return pool.preparedQuery(SELLER).execute(Tuple.of(caller.organisationId())).chain(found -> {
             Row seller = found.iterator().next();
-            String prefix = InvoiceService.numberPrefix(issueDate, seller.getString("region_code"));
+            String prefix = InvoiceNumbering.prefix(issueDate, seller.getString("region_code"));
             List<InvoiceDraft.Line> lines = draft.lines();
             Tuple values = Tuple.tuple(Arrays.asList(
                     prefix, InvoiceDraft.typeCode(input.kind()), issueDate,

@@ -95,8 +95,8 @@ public class RedInvoiceWriter {
         return invoices.changeStatus(blue, blueStatus, caller.username(), why)
                 .chain(() -> organisations.findById(blue.sellerOrgId))
                 .chain(seller -> {
-                    String prefix = InvoiceService.numberPrefix(today, seller.regionCode);
-                    return invoices.nextSequence(prefix).map(sequence -> prefix + String.format("%015d", sequence));
+                    String prefix = InvoiceNumbering.prefix(today, seller.regionCode);
+                    return invoices.nextSequence(prefix).map(sequence -> InvoiceNumbering.number(prefix, sequence));
                 })
                 .chain(number -> {
                     red.number = number;
