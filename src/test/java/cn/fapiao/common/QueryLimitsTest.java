@@ -38,6 +38,48 @@ class QueryLimitsTest {
     }
 
     @Test
+    void aRefusedDocumentIsRefusedEveryTimeItIsSent() {
+        // Sizes are remembered per parsed document: the second and third sends are answered from that memory.
+        String deep = "query Deep { __schema { types { fields { type " + "{ ofType ".repeat(10) + "{ name }" + " }".repeat(10) + " } } } }";
+        for (int i = 0; i < 3; i++) {
+            JsonPath body = GraphQL.postQuery(deep);
+            assertEquals("QUERY_TOO_DEEP", body.get("errors[0].extensions.code"), body::prettify);
+        }
+    }
+
+    @Test
+    void eachOperationOfADocumentIsMeasuredOnItsOwn() {
+        StringBuilder big = new StringBuilder("query Big {");
+        for (int i = 0; i < 300; i++) {
+            big.append(" a").append(i).append(": decodeInvoiceCode(code: \"011001800604\") { valid }");
+        }
+        String document = big.append(" } query Small { decodeInvoiceCode(code: \"011001800604\") { valid } }").toString();
+        for (int i = 0; i < 2; i++) {
+            JsonPath small = GraphQL.postOperation(document, "Small");
+            assertNull(small.get("errors"), small::prettify);
+            assertEquals(true, small.get("data.decodeInvoiceCode.valid"));
+            JsonPath refused = GraphQL.postOperation(document, "Big");
+            assertEquals("QUERY_TOO_COMPLEX", refused.get("errors[0].extensions.code"), refused::prettify);
+        }
+    }
+
+    @Test
+    void aDocumentWithIncludeIsMeasuredWithTheVariablesOfEachRequest() {
+        // @include makes the size depend on the variables: the same text is small with one value, too big with the other.
+        StringBuilder query = new StringBuilder("query Maybe($all: Boolean!) { decodeInvoiceCode(code: \"011001800604\") { valid }");
+        for (int i = 0; i < 300; i++) {
+            query.append(" a").append(i).append(": decodeInvoiceCode(code: \"011001800604\") @include(if: $all) { valid }");
+        }
+        String document = query.append(" }").toString();
+        for (int i = 0; i < 2; i++) {
+            JsonPath small = GraphQL.postQuery(document, "all", false);
+            assertNull(small.get("errors"), small::prettify);
+            JsonPath big = GraphQL.postQuery(document, "all", true);
+            assertEquals("QUERY_TOO_COMPLEX", big.get("errors[0].extensions.code"), big::prettify);
+        }
+    }
+
+    @Test
     void aReasonableQueryWithAliasesPasses() {
         JsonPath body = GraphQL.postQuery("{ a: decodeInvoiceCode(code: \"011001800604\") { valid } b: decodeInvoiceCode(code: \"044031900111\") { valid } }");
         assertNull(body.get("errors"));

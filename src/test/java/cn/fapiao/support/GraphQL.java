@@ -42,7 +42,16 @@ public final class GraphQL {
         return send(token, query, variables);
     }
 
+    /** Posts one operation, chosen by {@code operationName}, of a document that holds several. */
+    public static JsonPath postOperation(String query, String operationName, Object... variables) {
+        return sendOperation(null, query, operationName, variables);
+    }
+
     private static JsonPath send(String token, String query, Object... variables) {
+        return sendOperation(token, query, null, variables);
+    }
+
+    private static JsonPath sendOperation(String token, String query, String operationName, Object... variables) {
         Map<String, Object> vars = new LinkedHashMap<>();
         for (int i = 0; i < variables.length; i += 2) {
             vars.put((String) variables[i], variables[i + 1]);
@@ -50,6 +59,9 @@ public final class GraphQL {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", vars);
+        if (operationName != null) {
+            body.put("operationName", operationName);
+        }
         var request = given().contentType(ContentType.JSON).body(body);
         if (token != null) {
             request = request.header("Authorization", "Bearer " + token);
