@@ -1,8 +1,8 @@
 package cn.fapiao.invoice;
 
+import cn.fapiao.common.graphql.Selections;
 import cn.fapiao.invoice.api.InvoiceView;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.SelectedField;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,15 +38,8 @@ public class InvoiceDetails {
      * as the resolver starts, on its own thread: SmallRye's request context belongs to that call.
      */
     public boolean selected(String path) {
-        String lines = path + "lines";
-        String history = path + "statusHistory";
-        // Compared by name: the selection set's glob lookup (contains) compiles a pattern per call.
-        for (SelectedField field : request.unwrap(DataFetchingEnvironment.class).getSelectionSet().getFields()) {
-            if (field.getQualifiedName().equals(lines) || field.getQualifiedName().equals(history)) {
-                return true;
-            }
-        }
-        return false;
+        DataFetchingEnvironment environment = request.unwrap(DataFetchingEnvironment.class);
+        return Selections.selects(environment, path + "lines") || Selections.selects(environment, path + "statusHistory");
     }
 
     /** The invoices with their lines and history when selected: one query each for all of them, cached per invoice. */

@@ -63,6 +63,17 @@ class InvoiceDetailsTest {
         assertEquals("NORMAL", body.get("data.diagnoseInvoice.nearMatches[0].invoice.statusHistory[0].toStatus"));
     }
 
+    @Test
+    void linesAndHistorySelectedThroughFragmentsAndAliasesAreLoaded() {
+        JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*己", "12.34", "0.13"))));
+        String query = "query Q($id: ID!) { invoice(id: $id) { number ... on Invoice { items: lines { itemName } } ...History } }"
+                + " fragment History on Invoice { ... { changes: statusHistory { toStatus } } }";
+        JsonPath body = GraphQL.postQueryAs(Tokens.of("b-accountant"), query, "id", (String) issued.get("id"));
+        assertNull(body.get("errors"), body::prettify);
+        assertEquals("*货物*己", body.get("data.invoice.items[0].itemName"));
+        assertEquals("NORMAL", body.get("data.invoice.changes[0].toStatus"));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> itemNames(Map<String, Object> node) {
         return ((List<Map<String, Object>>) node.get("lines")).stream().map(line -> (String) line.get("itemName")).toList();
