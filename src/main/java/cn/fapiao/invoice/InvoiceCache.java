@@ -1,7 +1,5 @@
 package cn.fapiao.invoice;
 
-import cn.fapiao.invoice.api.InvoiceLineView;
-import cn.fapiao.invoice.api.StatusChangeView;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
@@ -27,15 +25,13 @@ public class InvoiceCache {
 
     private final Cache byId;
     private final Cache byNumber;
-    private final Cache lines;
-    private final Cache history;
+    private final Cache details;
 
     public InvoiceCache(@CacheName("invoice-by-id") Cache byId, @CacheName("invoice-by-number") Cache byNumber,
-                        @CacheName("invoice-lines") Cache lines, @CacheName("invoice-history") Cache history) {
+                        @CacheName("invoice-details") Cache details) {
         this.byId = byId;
         this.byNumber = byNumber;
-        this.lines = lines;
-        this.history = history;
+        this.details = details;
     }
 
     public Uni<StoredInvoice> byId(long id, Supplier<Uni<StoredInvoice>> load) {
@@ -46,30 +42,15 @@ public class InvoiceCache {
         return byNumber.getAsync(numberKey(code, number), key -> load.get());
     }
 
-    /** Lines of each invoice: from the cache where present, the others in one load, then remembered. */
-    public Uni<Map<Long, List<InvoiceLineView>>> linesOf(List<Long> ids, Function<List<Long>, Uni<Map<Long, List<InvoiceLineView>>>> load) {
-        return allOf(lines, ids, load);
-    }
-
-    public Uni<Map<Long, List<StatusChangeView>>> historyOf(List<Long> ids, Function<List<Long>, Uni<Map<Long, List<StatusChangeView>>>> load) {
-        return allOf(history, ids, load);
-    }
-
-    public Uni<Void> evict(long id, String code, String number) {
-        return byId.invalidate(id)
-                .chain(() -> byNumber.invalidate(numberKey(code, number)))
-                .chain(() -> lines.invalidate(id))
-                .chain(() -> history.invalidate(id));
-    }
-
-    private static <V> Uni<Map<Long, List<V>>> allOf(Cache cache, List<Long> ids, Function<List<Long>, Uni<Map<Long, List<V>>>> load) {
-        if (!(cache instanceof CaffeineCache caffeine)) {
+    /** Lines and history of each invoice: from the cache where present, the others in one load, then remembered. */
+    public Uni<Map<Long, LinesAndHistory>> detailsOf(List<Long> ids, Function<List<Long>, Uni<Map<Long, LinesAndHistory>>> load) {
+        if (!(details instanceof CaffeineCache caffeine)) {
             return load.apply(ids);
         }
-        Map<Long, List<V>> found = new HashMap<>();
+        Map<Long, LinesAndHistory> found = new HashMap<>();
         List<Long> missing = new ArrayList<>();
         for (Long id : ids) {
-            CompletableFuture<List<V>> cached = caffeine.getIfPresent(id);
+            CompletableFuture<LinesAndHistory> cached = caffeine.getIfPresent(id);
             if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
                 found.put(id, cached.join());
             } else {
@@ -81,12 +62,18 @@ public class InvoiceCache {
         }
         return load.apply(missing).map(loaded -> {
             for (Long id : missing) {
-                List<V> values = loaded.getOrDefault(id, List.of());
+                LinesAndHistory values = loaded.getOrDefault(id, LinesAndHistory.NONE);
                 caffeine.put(id, CompletableFuture.completedFuture(values));
                 found.put(id, values);
             }
             return found;
         });
+    }
+
+    public Uni<Void> evict(long id, String code, String number) {
+        return byId.invalidate(id)
+                .chain(() -> byNumber.invalidate(numberKey(code, number)))
+                .chain(() -> details.invalidate(id));
     }
 
     private static String numberKey(String code, String number) {

@@ -42,17 +42,16 @@ public class InvoiceDetails {
         return Selections.selects(environment, path + "lines") || Selections.selects(environment, path + "statusHistory");
     }
 
-    /** The invoices with their lines and history when selected: one query each for all of them, cached per invoice. */
+    /** The invoices with their lines and history when selected: one statement for all of them, cached per invoice. */
     public Uni<List<InvoiceView>> attach(List<InvoiceView> invoices, boolean selected) {
         if (!selected || invoices.isEmpty()) {
             return Uni.createFrom().item(invoices);
         }
         List<Long> ids = invoices.stream().map(invoice -> Long.valueOf(invoice.id())).toList();
-        return Uni.combine().all().unis(cache.linesOf(ids, queries::linesOf), cache.historyOf(ids, queries::historyOf))
-                .with((lines, history) -> invoices.stream().map(invoice -> {
-                    Long id = Long.valueOf(invoice.id());
-                    return invoice.withDetails(lines.getOrDefault(id, List.of()), history.getOrDefault(id, List.of()));
-                }).toList());
+        return cache.detailsOf(ids, queries::detailsOf).map(details -> invoices.stream().map(invoice -> {
+            LinesAndHistory found = details.getOrDefault(Long.valueOf(invoice.id()), LinesAndHistory.NONE);
+            return invoice.withDetails(found.lines(), found.history());
+        }).toList());
     }
 
     public Uni<InvoiceView> attach(InvoiceView invoice, boolean selected) {

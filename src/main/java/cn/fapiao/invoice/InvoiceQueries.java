@@ -1,7 +1,5 @@
 package cn.fapiao.invoice;
 
-import cn.fapiao.invoice.api.InvoiceLineView;
-import cn.fapiao.invoice.api.StatusChangeView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,11 +24,7 @@ public class InvoiceQueries {
             + " from invoice i where i.invoice_code is null and i.invoice_number = $1";
     private static final String BY_LEGACY_IDENTITY = "select " + InvoiceRows.COLUMNS
             + " from invoice i where i.invoice_code = $1 and i.invoice_number = $2";
-    private static final String LINES = "select " + InvoiceRows.LINE_COLUMNS
-            + " from invoice_line l where l.invoice_id = any($1) order by l.invoice_id, l.line_no";
-    private static final String HISTORY = """
-            select h.invoice_id, h.from_status, h.to_status, h.changed_at, h.changed_by, h.reason
-            from invoice_status_history h where h.invoice_id = any($1) order by h.invoice_id, h.changed_at, h.id""";
+    private static final String DETAILS = "select i.id, " + InvoiceRows.DETAIL_COLUMNS + " from unnest($1::bigint[]) as i(id)";
 
     // Candidate identities are looked up through the unique identity indexes (= any / join on unnest), never by scanning.
     private static final String VISIBLE_DIGITAL_AMONG = "select " + InvoiceRows.COLUMNS + """
@@ -73,15 +67,15 @@ public class InvoiceQueries {
                 .map(this::all);
     }
 
-    /** Lines of several invoices in one query (a whole page at once, see InvoiceDetails). */
-    public Uni<Map<Long, List<InvoiceLineView>>> linesOf(List<Long> invoiceIds) {
-        return pool.preparedQuery(LINES).execute(Tuple.of(invoiceIds.toArray(Long[]::new)))
-                .map(result -> group(result, InvoiceRows::line));
-    }
-
-    public Uni<Map<Long, List<StatusChangeView>>> historyOf(List<Long> invoiceIds) {
-        return pool.preparedQuery(HISTORY).execute(Tuple.of(invoiceIds.toArray(Long[]::new)))
-                .map(result -> group(result, InvoiceRows::statusChange));
+    /** Lines and history of several invoices in one statement (a whole page at once, see InvoiceDetails). */
+    public Uni<Map<Long, LinesAndHistory>> detailsOf(List<Long> invoiceIds) {
+        return pool.preparedQuery(DETAILS).execute(Tuple.of(invoiceIds.toArray(Long[]::new))).map(result -> {
+            Map<Long, LinesAndHistory> details = new HashMap<>();
+            for (Row row : result) {
+                details.put(row.getLong(0), InvoiceRows.details(row, 1));
+            }
+            return details;
+        });
     }
 
     private StoredInvoice first(io.vertx.mutiny.sqlclient.RowSet<Row> result) {
@@ -96,11 +90,4 @@ public class InvoiceQueries {
         return found;
     }
 
-    private static <T> Map<Long, List<T>> group(Iterable<Row> result, java.util.function.Function<Row, T> mapper) {
-        Map<Long, List<T>> grouped = new HashMap<>();
-        for (Row row : result) {
-            grouped.computeIfAbsent(row.getLong("invoice_id"), k -> new ArrayList<>()).add(mapper.apply(row));
-        }
-        return grouped;
-    }
 }

@@ -11,8 +11,16 @@ import cn.fapiao.invoice.api.StatusChangeView;
 import cn.fapiao.reference.api.InvoiceGeneration;
 import cn.fapiao.reference.api.InvoiceTypeInfo;
 import cn.fapiao.security.crypto.FieldCipher;
+import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one mapping from invoice rows to what the API shows, used by every read. Encrypted party
@@ -66,9 +74,20 @@ public class InvoiceRows {
     private static final int CREATED_AT = 30;
     private static final int UPDATED_AT = 31;
 
-    public static final String LINE_COLUMNS = """
-            l.invoice_id, l.line_no, l.item_name, l.specification, l.unit, l.quantity, l.unit_price, l.amount,
-            l.tax_rate, l.tax_treatment, l.tax, l.remaining_amount""";
+    /**
+     * An invoice's lines and status history as two JSON columns, for a row source aliased {@code i}
+     * with an {@code id} column; read by {@link #details(Row, int)}. Both in one statement, with the
+     * invoice's own columns or for many invoices at once. Numbers travel as text, so no amount
+     * passes through a double on the way.
+     */
+    public static final String DETAIL_COLUMNS = """
+            (select json_agg(json_build_array(l.line_no, l.item_name, l.specification, l.unit, l.quantity::text,
+                    l.unit_price::text, l.amount::text, l.tax_rate::text, l.tax_treatment, l.tax::text,
+                    l.remaining_amount::text) order by l.line_no)
+               from invoice_line l where l.invoice_id = i.id),
+            (select json_agg(json_build_array(h.from_status, h.to_status, h.changed_at, h.changed_by, h.reason)
+                    order by h.changed_at, h.id)
+               from invoice_status_history h where h.invoice_id = i.id)""";
 
     private final FieldCipher cipher;
 
@@ -109,17 +128,39 @@ public class InvoiceRows {
         return new StoredInvoice(view, row.getLong(SELLER_ORG_ID), row.getLong(BUYER_ORG_ID));
     }
 
-    public static InvoiceLineView line(Row row) {
-        return new InvoiceLineView(row.getInteger("line_no"), row.getString("item_name"), row.getString("specification"),
-                row.getString("unit"), strip(row.getBigDecimal("quantity")), strip(row.getBigDecimal("unit_price")),
-                row.getBigDecimal("amount"), row.getBigDecimal("tax_rate"), TaxTreatment.valueOf(row.getString("tax_treatment")),
-                row.getBigDecimal("tax"), row.getBigDecimal("remaining_amount"));
+    /** The lines and history of {@link #DETAIL_COLUMNS}, starting at column {@code from}. */
+    public static LinesAndHistory details(Row row, int from) {
+        return new LinesAndHistory(each(row.getJsonArray(from), InvoiceRows::line), each(row.getJsonArray(from + 1), InvoiceRows::statusChange));
     }
 
-    public static StatusChangeView statusChange(Row row) {
-        String from = row.getString("from_status");
-        return new StatusChangeView(from == null ? null : InvoiceStatus.valueOf(from), InvoiceStatus.valueOf(row.getString("to_status")),
-                row.getOffsetDateTime("changed_at"), row.getString("changed_by"), row.getString("reason"));
+    private static InvoiceLineView line(JsonArray line) {
+        return new InvoiceLineView(line.getInteger(0), line.getString(1), line.getString(2), line.getString(3),
+                strip(decimal(line, 4)), strip(decimal(line, 5)), decimal(line, 6), decimal(line, 7),
+                TaxTreatment.valueOf(line.getString(8)), decimal(line, 9), decimal(line, 10));
+    }
+
+    private static StatusChangeView statusChange(JsonArray change) {
+        String from = change.getString(0);
+        // JSON carries the session's offset; the binary protocol, used for every other timestamp, gives UTC.
+        OffsetDateTime changedAt = OffsetDateTime.parse(change.getString(2)).withOffsetSameInstant(ZoneOffset.UTC);
+        return new StatusChangeView(from == null ? null : InvoiceStatus.valueOf(from), InvoiceStatus.valueOf(change.getString(1)),
+                changedAt, change.getString(3), change.getString(4));
+    }
+
+    private static <T> List<T> each(JsonArray rows, Function<JsonArray, T> mapper) {
+        if (rows == null) {
+            return List.of(); // json_agg over no rows
+        }
+        List<T> mapped = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            mapped.add(mapper.apply(rows.getJsonArray(i)));
+        }
+        return mapped;
+    }
+
+    private static BigDecimal decimal(JsonArray values, int position) {
+        String text = values.getString(position);
+        return text == null ? null : new BigDecimal(text);
     }
 
     /** Encrypts a party detail for its column ({@code invoice.<column>}). */
@@ -132,7 +173,7 @@ public class InvoiceRows {
         return stored == null ? null : cipher.decrypt(stored, "invoice." + column);
     }
 
-    private static java.math.BigDecimal strip(java.math.BigDecimal value) {
+    private static BigDecimal strip(BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
     }
 }

@@ -5,15 +5,19 @@ import cn.fapiao.support.Invoices;
 import cn.fapiao.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An invoice's lines and status history are loaded only when selected, by each operation that
@@ -72,6 +76,41 @@ class InvoiceDetailsTest {
         assertNull(body.get("errors"), body::prettify);
         assertEquals("*货物*己", body.get("data.invoice.items[0].itemName"));
         assertEquals("NORMAL", body.get("data.invoice.changes[0].toStatus"));
+    }
+
+    @Test
+    void everyValueOfALineAndOfTheHistoryComesBackAsStored() {
+        Map<String, Object> line = Invoices.line("*服务*庚", "25.00", "0.06");
+        line.put("specification", "A-1");
+        line.put("unit", "次");
+        line.put("quantity", "2");
+        line.put("unitPrice", "12.5");
+        Instant before = Instant.now().minusSeconds(60);
+        JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(line, Invoices.line("*服务*辛", "1.10", "0.06"))));
+        String query = "query Q($id: ID!) { invoice(id: $id) { lines { lineNo itemName specification unit quantity unitPrice amount taxRate"
+                + " taxTreatment tax remainingAmount } statusHistory { fromStatus toStatus changedAt changedBy reason } } }";
+
+        JsonPath body = GraphQL.postQueryAs(Tokens.of("b-accountant"), query, "id", (String) issued.get("id"))
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL)); // amounts with their scale
+
+        assertNull(body.get("errors"), body::prettify);
+        Map<String, Object> first = body.getMap("data.invoice.lines[0]");
+        assertEquals("1", String.valueOf(first.get("lineNo")));
+        assertEquals("*服务*庚", first.get("itemName"));
+        assertEquals("A-1", first.get("specification"));
+        assertEquals("次", first.get("unit"));
+        assertEquals(List.of("2", "12.5", "25.00", "1.50", "25.00"), List.of(first.get("quantity"), first.get("unitPrice"),
+                first.get("amount"), first.get("tax"), first.get("remainingAmount")).stream().map(String::valueOf).toList());
+        assertEquals(0, new BigDecimal("0.06").compareTo((BigDecimal) first.get("taxRate")));
+        assertEquals("2", String.valueOf((Object) body.get("data.invoice.lines[1].lineNo")));
+        assertNull(body.get("data.invoice.lines[1].quantity"));
+        Map<String, Object> change = body.getMap("data.invoice.statusHistory[0]");
+        assertNull(change.get("fromStatus"));
+        assertEquals("NORMAL", change.get("toStatus"));
+        // In UTC, as every other timestamp of the API.
+        Instant changedAt = OffsetDateTime.parse((String) change.get("changedAt")).toInstant();
+        assertTrue(((String) change.get("changedAt")).endsWith("Z"), change::toString);
+        assertTrue(changedAt.isAfter(before) && changedAt.isBefore(Instant.now().plusSeconds(60)), change::toString);
     }
 
     @SuppressWarnings("unchecked")
