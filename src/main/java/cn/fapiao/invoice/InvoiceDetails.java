@@ -42,13 +42,21 @@ public class InvoiceDetails {
         return Selections.selects(environment, path + "lines") || Selections.selects(environment, path + "statusHistory");
     }
 
-    /** The invoices with their lines and history when selected: one statement for all of them, cached per invoice. */
+    /**
+     * The invoices with their lines and history when selected: one statement for all those that do
+     * not carry them yet (a single lookup may have read them with the row), cached per invoice.
+     */
     public Uni<List<InvoiceView>> attach(List<InvoiceView> invoices, boolean selected) {
-        if (!selected || invoices.isEmpty()) {
+        List<Long> missing = selected
+                ? invoices.stream().filter(invoice -> invoice.lines() == null).map(invoice -> Long.valueOf(invoice.id())).toList()
+                : List.of();
+        if (missing.isEmpty()) {
             return Uni.createFrom().item(invoices);
         }
-        List<Long> ids = invoices.stream().map(invoice -> Long.valueOf(invoice.id())).toList();
-        return cache.detailsOf(ids, queries::detailsOf).map(details -> invoices.stream().map(invoice -> {
+        return cache.detailsOf(missing, queries::detailsOf).map(details -> invoices.stream().map(invoice -> {
+            if (invoice.lines() != null) {
+                return invoice;
+            }
             LinesAndHistory found = details.getOrDefault(Long.valueOf(invoice.id()), LinesAndHistory.NONE);
             return invoice.withDetails(found.lines(), found.history());
         }).toList());

@@ -19,11 +19,9 @@ import java.util.Map;
 @ApplicationScoped
 public class InvoiceQueries {
 
-    private static final String BY_ID = "select " + InvoiceRows.COLUMNS + " from invoice i where i.id = $1";
-    private static final String BY_DIGITAL_NUMBER = "select " + InvoiceRows.COLUMNS
-            + " from invoice i where i.invoice_code is null and i.invoice_number = $1";
-    private static final String BY_LEGACY_IDENTITY = "select " + InvoiceRows.COLUMNS
-            + " from invoice i where i.invoice_code = $1 and i.invoice_number = $2";
+    private static final Lookup BY_ID = new Lookup(" from invoice i where i.id = $1");
+    private static final Lookup BY_DIGITAL_NUMBER = new Lookup(" from invoice i where i.invoice_code is null and i.invoice_number = $1");
+    private static final Lookup BY_LEGACY_IDENTITY = new Lookup(" from invoice i where i.invoice_code = $1 and i.invoice_number = $2");
     private static final String DETAILS = "select i.id, " + InvoiceRows.DETAIL_COLUMNS + " from unnest($1::bigint[]) as i(id)";
 
     // Candidate identities are looked up through the unique identity indexes (= any / join on unnest), never by scanning.
@@ -44,14 +42,35 @@ public class InvoiceQueries {
     }
 
     public Uni<StoredInvoice> byId(long id) {
-        return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(this::first);
+        return byId(id, false);
+    }
+
+    /** withDetails: with its lines and history, in the same statement (one round trip for a whole lookup). */
+    public Uni<StoredInvoice> byId(long id, boolean withDetails) {
+        return pool.preparedQuery(BY_ID.sql(withDetails)).execute(Tuple.of(id)).map(this::first);
     }
 
     /** By number alone (digital) or by code and number (legacy). */
     public Uni<StoredInvoice> byNumber(String code, String number) {
+        return byNumber(code, number, false);
+    }
+
+    public Uni<StoredInvoice> byNumber(String code, String number, boolean withDetails) {
         return code == null
-                ? pool.preparedQuery(BY_DIGITAL_NUMBER).execute(Tuple.of(number)).map(this::first)
-                : pool.preparedQuery(BY_LEGACY_IDENTITY).execute(Tuple.of(code, number)).map(this::first);
+                ? pool.preparedQuery(BY_DIGITAL_NUMBER.sql(withDetails)).execute(Tuple.of(number)).map(this::first)
+                : pool.preparedQuery(BY_LEGACY_IDENTITY.sql(withDetails)).execute(Tuple.of(code, number)).map(this::first);
+    }
+
+    /** One single-invoice lookup as two statements: the row alone, or the row with its lines and history. */
+    private record Lookup(String plain, String withDetails) {
+
+        Lookup(String fromWhere) {
+            this("select " + InvoiceRows.COLUMNS + fromWhere, "select " + InvoiceRows.COLUMNS + ", " + InvoiceRows.DETAIL_COLUMNS + fromWhere);
+        }
+
+        String sql(boolean details) {
+            return details ? withDetails : plain;
+        }
     }
 
     /** Digital invoices with one of these numbers that the organisation issued or received. */

@@ -35,7 +35,7 @@ public class InvoiceResource {
     @Description("One invoice the caller's organisation issued or received. Roles: ISSUER, ACCOUNTANT, AUDITOR, PARTNER, ADMIN. Error: INVOICE_NOT_FOUND (also for invoices of other organisations).")
     public Uni<@NonNull InvoiceView> invoice(@Name("id") @Id @NonNull String id) {
         boolean withDetails = details.selected("");
-        return callers.current().chain(caller -> invoices.byId(caller, id))
+        return callers.current().chain(caller -> invoices.byId(caller, id, withDetails))
                 .chain(found -> details.attach(found.view(), withDetails));
     }
 
@@ -44,7 +44,7 @@ public class InvoiceResource {
     public Uni<@NonNull InvoiceView> invoiceByNumber(@Name("code") @Description("Invoice code, legacy invoices only.") String code,
                                                      @Name("number") @NonNull String number) {
         boolean withDetails = details.selected("");
-        return callers.current().chain(caller -> invoices.byNumber(caller, code, number))
+        return callers.current().chain(caller -> invoices.byNumber(caller, code, number, withDetails))
                 .chain(found -> details.attach(found.view(), withDetails));
     }
 

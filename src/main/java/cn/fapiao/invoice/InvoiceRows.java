@@ -73,6 +73,8 @@ public class InvoiceRows {
     private static final int REMARK = 29;
     private static final int CREATED_AT = 30;
     private static final int UPDATED_AT = 31;
+    /** Where {@link #DETAIL_COLUMNS} start when a query selects them after {@link #COLUMNS}. */
+    private static final int DETAILS = 32;
 
     /**
      * An invoice's lines and status history as two JSON columns, for a row source aliased {@code i}
@@ -124,7 +126,11 @@ public class InvoiceRows {
                 row.getString(REMARK),
                 row.getOffsetDateTime(CREATED_AT),
                 row.getOffsetDateTime(UPDATED_AT),
-                null, null); // lines and history: InvoiceDetails, when selected
+                null, null);
+        if (row.size() > DETAILS) {
+            LinesAndHistory details = details(row, DETAILS);
+            view = view.withDetails(details.lines(), details.history());
+        } // else: InvoiceDetails adds them when selected
         return new StoredInvoice(view, row.getLong(SELLER_ORG_ID), row.getLong(BUYER_ORG_ID));
     }
 

@@ -39,14 +39,18 @@ public class InvoiceService {
         this.changes = changes;
     }
 
-    public Uni<StoredInvoice> byId(Caller caller, String id) {
+    /**
+     * withDetails: load the lines and history in the same statement (the answer selects them). A
+     * cached invoice may come without them; {@link InvoiceDetails#attach} then adds them.
+     */
+    public Uni<StoredInvoice> byId(Caller caller, String id, boolean withDetails) {
         caller.require(READERS);
         long key = parseId(id);
-        return cache.byId(key, () -> queries.byId(key)).map(found -> visible(caller, found, id, "id"));
+        return cache.byId(key, () -> queries.byId(key, withDetails)).map(found -> visible(caller, found, id, "id"));
     }
 
     /** By number (digital) or code + number (legacy); an invoice the caller may not see is "not found". */
-    public Uni<StoredInvoice> byNumber(Caller caller, String code, String number) {
+    public Uni<StoredInvoice> byNumber(Caller caller, String code, String number, boolean withDetails) {
         caller.require(READERS);
         String cleanNumber = number == null ? "" : number.strip();
         String cleanCode = code == null || code.isBlank() ? null : code.strip();
@@ -57,7 +61,7 @@ public class InvoiceService {
                     ? "No digital invoice has the number '" + cleanNumber + "': digital numbers have 20 digits (legacy invoices need their code too). Try diagnoseInvoice."
                     : "No invoice has code '" + cleanCode + "' and number '" + cleanNumber + "'.", cleanCode == null ? "number" : "code", List.of(), Map.of());
         }
-        return cache.byNumber(cleanCode, cleanNumber, () -> queries.byNumber(cleanCode, cleanNumber))
+        return cache.byNumber(cleanCode, cleanNumber, () -> queries.byNumber(cleanCode, cleanNumber, withDetails))
                 .map(found -> visible(caller, found, cleanNumber, "number"));
     }
 

@@ -33,7 +33,7 @@ public class VerificationLogService {
     /** The newest attempts first; the invoice must be one the caller's organisation issued or received. */
     public Uni<List<VerificationAttempt>> attempts(Caller caller, String invoiceId, Integer first) {
         int size = Cursor.pageSize(first, 50, 500, "first");
-        return invoices.byId(caller, invoiceId).chain(invoice -> pool.preparedQuery(BY_INVOICE)
+        return invoices.byId(caller, invoiceId, false).chain(invoice -> pool.preparedQuery(BY_INVOICE)
                 .execute(Tuple.of(Long.valueOf(invoice.view().id()), size))
                 .map(rows -> {
                     List<VerificationAttempt> attempts = new ArrayList<>();

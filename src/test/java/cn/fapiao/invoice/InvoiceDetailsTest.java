@@ -79,6 +79,22 @@ class InvoiceDetailsTest {
     }
 
     @Test
+    void anInvoiceRememberedWithoutItsLinesGetsThemWhenTheyAreAskedFor() {
+        // The first lookup reads (and caches) the row alone; the second selects the details of that cached invoice.
+        JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*壬", "31.00", "0.13"))));
+        String number = issued.get("number");
+        JsonPath plain = GraphQL.postQueryAs(Tokens.of("b-accountant"), "query Q($n: String!) { invoiceByNumber(number: $n) { number status } }", "n", number);
+        assertNull(plain.get("errors"), plain::prettify);
+
+        JsonPath detailed = GraphQL.postQueryAs(Tokens.of("b-accountant"),
+                "query Q($n: String!) { invoiceByNumber(number: $n) { number lines { itemName } statusHistory { toStatus } } }", "n", number);
+
+        assertNull(detailed.get("errors"), detailed::prettify);
+        assertEquals("*货物*壬", detailed.get("data.invoiceByNumber.lines[0].itemName"));
+        assertEquals("NORMAL", detailed.get("data.invoiceByNumber.statusHistory[0].toStatus"));
+    }
+
+    @Test
     void everyValueOfALineAndOfTheHistoryComesBackAsStored() {
         Map<String, Object> line = Invoices.line("*服务*庚", "25.00", "0.06");
         line.put("specification", "A-1");

@@ -48,7 +48,8 @@ public record InvoiceView(
 
     /**
      * The same invoice with its lines and history. Reads leave both null and load them only when
-     * the request selects them (cn.fapiao.invoice.InvoiceDetails).
+     * the request selects them: a single lookup with the row, others through
+     * cn.fapiao.invoice.InvoiceDetails.
      */
     public InvoiceView withDetails(List<InvoiceLineView> lines, List<StatusChangeView> statusHistory) {
         return new InvoiceView(id, generation, code, number, type, issueDate, seller, buyer, amount, tax, total, checkCode, status,
