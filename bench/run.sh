@@ -329,8 +329,8 @@ if has byNumberNoCache; then
     scenario byNumberNoCache byNumber "$ROWS"
     stop_server
 fi
-pgbench_run "$ROWS" pgbench_lookup.sql "invoice+lines+history (3 statements)"
-pgbench_run "$ROWS" pgbench_lookup_single.sql "invoice row only (1 statement)"
+pgbench_run "$ROWS" pgbench_lookup.sql "invoice with lines and history (the server's statement)"
+pgbench_run "$ROWS" pgbench_lookup_single.sql "invoice row only (floor)"
 
 REST=""
 for s in byNumber invoices verify diagnose issue mix; do has "$s" && REST+=" $s"; done

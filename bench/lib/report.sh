@@ -40,8 +40,8 @@ db3=$(awk -F'\t' 'NR == 1 {print $3}' "$pgbench")
 db1=$(awk -F'\t' 'NR == 2 {print $3}' "$pgbench")
 ratio3=$(awk -v a="${uncached:-0}" -v b="${db3:-0}" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }')
 ratio1=$(awk -v a="${uncached:-0}" -v b="${db1:-0}" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }')
-echo "GraphQL / database throughput for invoiceByNumber without cache: **$ratio3** of pgbench running the same three"
-echo "statements per lookup ($ratio1 of the one-statement row lookup)."
+echo "GraphQL / database throughput for invoiceByNumber without cache: **$ratio3** of pgbench running the same statement"
+echo "per lookup ($ratio1 of the lookup of the bare row)."
 echo
 echo "Gap-free numbering after issueInvoice and the mix (per prefix count = max - min + 1 = counter): **$GAP_OK**"
 echo
