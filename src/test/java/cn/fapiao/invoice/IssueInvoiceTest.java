@@ -6,6 +6,8 @@ import cn.fapiao.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -23,10 +25,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -157,6 +162,33 @@ class IssueInvoiceTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void writersOfOnePrefixQueueOnItsLockBeforeTakingTheCounter() throws Exception {
+        // Concurrent writers of a prefix wait in the lock manager's queue, not on the counter row
+        // (InvoiceNumbering): while another transaction holds the prefix's queue lock, an issue waits.
+        String prefix = LocalDate.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yy")) + "11" + InvoiceNumbering.CHANNEL;
+        Map<String, Object> input = Invoices.toOrgB(List.of(Invoices.line("*电子元件*电容", "10.00", "0.13")));
+        Invoices.issue(input); // warm: an issue takes milliseconds, not the second waited for below
+        SqlConnection holder = database.getConnection().await().indefinitely();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Transaction queue = holder.begin().await().indefinitely();
+            holder.preparedQuery("select pg_advisory_xact_lock($1, hashtext($2))")
+                    .execute(Tuple.of(InvoiceNumbering.QUEUE_LOCK_SPACE, prefix)).await().indefinitely();
+
+            Future<JsonPath> issue = caller.submit(() -> GraphQL.postAs(Tokens.of("a-issuer"), "issueInvoice", "input", input));
+            assertThrows(TimeoutException.class, () -> issue.get(1, TimeUnit.SECONDS), "the issue did not wait for the prefix's queue");
+
+            queue.commit().await().indefinitely();
+            JsonPath body = issue.get(30, TimeUnit.SECONDS);
+            assertNull(body.get("errors"), body::prettify);
+            assertTrue(((String) body.get("data.issueInvoice.number")).startsWith(prefix));
+        } finally {
+            holder.close().await().indefinitely();
+            caller.shutdownNow();
         }
     }
 
