@@ -82,14 +82,20 @@ public class InvoiceRows {
      * invoice's own columns or for many invoices at once. Numbers travel as text, so no amount
      * passes through a double on the way.
      */
-    public static final String DETAIL_COLUMNS = """
-            (select json_agg(json_build_array(l.line_no, l.item_name, l.specification, l.unit, l.quantity::text,
-                    l.unit_price::text, l.amount::text, l.tax_rate::text, l.tax_treatment, l.tax::text,
-                    l.remaining_amount::text) order by l.line_no)
-               from invoice_line l where l.invoice_id = i.id),
-            (select json_agg(json_build_array(h.from_status, h.to_status, h.changed_at, h.changed_by, h.reason)
-                    order by h.changed_at, h.id)
-               from invoice_status_history h where h.invoice_id = i.id)""";
+    public static final String DETAIL_COLUMNS = "(select json_agg(" + Json.LINE + " order by l.line_no) from invoice_line l where l.invoice_id = i.id), "
+            + "(select json_agg(" + Json.CHANGE + " order by h.changed_at, h.id) from invoice_status_history h where h.invoice_id = i.id)";
+
+    /** One line and one status change as JSON arrays, as {@link #details(Row, int)} reads them. */
+    static final class Json {
+        /** For a row source aliased {@code l} with the columns of invoice_line. */
+        static final String LINE = "json_build_array(l.line_no, l.item_name, l.specification, l.unit, l.quantity::text, l.unit_price::text, "
+                + "l.amount::text, l.tax_rate::text, l.tax_treatment, l.tax::text, l.remaining_amount::text)";
+        /** For a row source aliased {@code h} with the columns of invoice_status_history. */
+        static final String CHANGE = "json_build_array(h.from_status, h.to_status, h.changed_at, h.changed_by, h.reason)";
+
+        private Json() {
+        }
+    }
 
     private final FieldCipher cipher;
 

@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * Writes an issued digital invoice in one SQL statement: the next number of its prefix, the
- * invoice, its lines and its first history entry.
+ * invoice, its lines and its first history entry; it answers with all of them and announces the
+ * new invoice to the other replicas when it commits.
  *
  * <p>Why one statement: numbers are gap-free, so the counter row of a prefix (year + province)
  * stays locked from its increment to the commit, and every issuer of a province waits for it.
@@ -53,11 +54,18 @@ class IssuedInvoiceWriter {
                     l.amount::numeric, l.tax_rate::numeric, l.tax_treatment, l.tax::numeric, l.amount::numeric
                 from issued i, unnest($18::smallint[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[],
                     $24::text[], $25::text[], $26::text[], $27::text[])
-                    as l(line_no, item_name, specification, unit, quantity, unit_price, amount, tax_rate, tax_treatment, tax)),
+                    as l(line_no, item_name, specification, unit, quantity, unit_price, amount, tax_rate, tax_treatment, tax)
+                returning *),
             history as (
                 insert into invoice_status_history (invoice_id, from_status, to_status, changed_by, reason)
-                select i.id, null, 'NORMAL', $28, 'issued' from issued i)
-            select * from issued""";
+                select i.id, null, 'NORMAL', $28, 'issued' from issued i
+                returning *)
+            """
+            // The answer: the invoice with its lines and history as written (InvoiceRows reads them),
+            // and the change announced to every replica at commit (InvoiceChangeNotifier).
+            + "select i.*, (select json_agg(" + InvoiceRows.Json.LINE + " order by l.line_no) from lines l),\n"
+            + "    (select json_agg(" + InvoiceRows.Json.CHANGE + ") from history h)\n"
+            + "from issued i, (select " + InvoiceChangeNotifier.announcementSql("n") + " from issued n) announced";
 
     private final Pool pool;
     private final InvoiceRows rows;

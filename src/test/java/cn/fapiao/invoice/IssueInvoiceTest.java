@@ -83,6 +83,9 @@ class IssueInvoiceTest {
         assertNull(byBuyer.get("errors"), byBuyer::prettify);
         assertEquals(id, byBuyer.get("data.invoiceByNumber.id"));
         assertEquals(1, byBuyer.getList("data.invoiceByNumber.lines").size());
+        // The issuing answer carries the lines and history as written; a later read finds the same.
+        assertEquals(byBuyer.getList("data.invoiceByNumber.lines"), issued.getList("lines"));
+        assertEquals(byBuyer.getList("data.invoiceByNumber.statusHistory"), issued.getList("statusHistory"));
 
         String stored = database.preparedQuery("select buyer_bank_account from invoice where id = $1")
                 .execute(Tuple.of(Long.valueOf(id))).await().indefinitely().iterator().next().getString("buyer_bank_account");
