@@ -47,21 +47,6 @@ public class InvoiceChangeNotifier {
         this.password = password;
     }
 
-    /**
-     * SQL announcing the change of the invoice in row source {@code alias} from inside the statement
-     * that writes it: PostgreSQL delivers it when, and only if, that transaction commits. The same
-     * payload as {@link #changed}. The writer still calls {@link #changedHere} after the statement.
-     */
-    static String announcementSql(String alias) {
-        return "pg_notify('" + CHANNEL + "', 'invoice:' || " + alias + ".id || ':' || coalesce(" + alias + ".invoice_code, '') || ':' || "
-                + alias + ".invoice_number)";
-    }
-
-    /** For a change its own statement announced (announcementSql): evicts it here, before the caller hears back. */
-    public Uni<Void> changedHere(long id, String code, String number) {
-        return cache.evict(id, code, number);
-    }
-
     /** Announces a committed change: evicts locally first (read-your-writes), then tells the others. */
     public Uni<Void> changed(long id, String code, String number) {
         String payload = "invoice:" + id + ":" + (code == null ? "" : code) + ":" + number;

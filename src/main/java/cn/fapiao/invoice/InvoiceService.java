@@ -91,7 +91,7 @@ public class InvoiceService {
         Uni<StoredInvoice> earlier = key == null ? Uni.createFrom().nullItem() : writer.byIdempotencyKey(caller.organisationId(), key);
         Uni<StoredInvoice> issued = earlier.chain(found -> found != null ? Uni.createFrom().item(found)
                 : writer.write(caller, input, draft, key, LocalDate.now(BUSINESS_ZONE))
-                        .call(invoice -> changes.changedHere(Long.parseLong(invoice.view().id()), invoice.view().code(), invoice.view().number())));
+                        .call(invoice -> changes.changed(Long.parseLong(invoice.view().id()), invoice.view().code(), invoice.view().number())));
         if (key != null) {
             issued = issued.onFailure(InvoiceService::isSameKeyConflict)
                     .recoverWithUni(() -> writer.byIdempotencyKey(caller.organisationId(), key));

@@ -22,9 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every change to an invoice is announced on {@code fapiao_events} so that other replicas evict
- * it from their caches. Issuing announces from inside its statement, the other writes after
- * commit; both must say the same thing.
+ * Every change to an invoice, its creation included, is announced on {@code fapiao_events} after
+ * commit, so that other replicas evict it from their caches (a cached "not found" of a new number too).
  */
 @QuarkusTest
 class InvoiceChangeNotifierTest {
