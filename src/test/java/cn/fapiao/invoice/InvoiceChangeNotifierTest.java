@@ -60,10 +60,14 @@ class InvoiceChangeNotifierTest {
     @Test
     void confirmingTheUseOfAnInvoiceAnnouncesIt() throws InterruptedException {
         JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*子", "9.00", "0.13"))));
-        heard.clear();
-        JsonPath confirmed = GraphQL.postAs(Tokens.of("b-accountant"), "confirmInvoiceUse", "id", (String) issued.get("id"));
-        assertNull(confirmed.get("errors"), confirmed::prettify);
         String expected = "invoice:" + issued.get("id") + "::" + issued.get("number");
+        // The issue announces the same payload: wait for it first, so that it cannot pass for the confirmation's.
+        assertTrue(heardWithin(expected), () -> "issue not announced: " + expected + ", heard " + heard);
+        heard.clear();
+
+        JsonPath confirmed = GraphQL.postAs(Tokens.of("b-accountant"), "confirmInvoiceUse", "id", (String) issued.get("id"));
+
+        assertNull(confirmed.get("errors"), confirmed::prettify);
         assertTrue(heardWithin(expected), () -> "not announced: " + expected + ", heard " + heard);
     }
 
