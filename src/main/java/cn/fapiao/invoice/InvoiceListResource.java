@@ -1,9 +1,12 @@
 package cn.fapiao.invoice;
 
+import cn.fapiao.common.graphql.Selections;
 import cn.fapiao.invoice.api.InvoiceConnection;
 import cn.fapiao.invoice.api.InvoiceFilter;
 import cn.fapiao.invoice.api.InvoiceOrder;
 import cn.fapiao.security.CallerContext;
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -19,11 +22,13 @@ public class InvoiceListResource {
     private final InvoiceSearch search;
     private final InvoiceDetails details;
     private final CallerContext callers;
+    private final Context request;
 
-    public InvoiceListResource(InvoiceSearch search, InvoiceDetails details, CallerContext callers) {
+    public InvoiceListResource(InvoiceSearch search, InvoiceDetails details, CallerContext callers, Context request) {
         this.search = search;
         this.details = details;
         this.callers = callers;
+        this.request = request;
     }
 
     @Query
@@ -38,12 +43,14 @@ public class InvoiceListResource {
             @Name("last") @Description("Page size backwards, 1-100, default 20.") Integer last,
             @Name("before") @Description("Cursor of the first invoice of the next page (same `orderBy`).") String before) {
         boolean withDetails = details.selected("edges/node/");
-        return callers.current().chain(caller -> search.page(caller, filter, orderBy, first, after, last, before))
+        boolean withCount = Selections.selects(request.unwrap(DataFetchingEnvironment.class), "totalCount");
+        return callers.current().chain(caller -> search.page(caller, filter, orderBy, first, after, last, before, withCount))
                 .chain(page -> details.attach(page.nodes(), withDetails).map(page::withNodes));
     }
 
     @Description("How many invoices match the filter in all pages together. Counted only when selected.")
     public Uni<@NonNull Integer> totalCount(@Source InvoiceConnection connection) {
-        return connection.countWith(search::count);
+        Integer counted = connection.countedWithPage();
+        return counted != null ? Uni.createFrom().item(counted) : connection.countWith(search::count);
     }
 }

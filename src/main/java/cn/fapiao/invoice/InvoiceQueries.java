@@ -47,7 +47,7 @@ public class InvoiceQueries {
 
     /** withDetails: with its lines and history, in the same statement (one round trip for a whole lookup). */
     public Uni<StoredInvoice> byId(long id, boolean withDetails) {
-        return pool.preparedQuery(BY_ID.sql(withDetails)).execute(Tuple.of(id)).map(this::first);
+        return pool.preparedQuery(BY_ID.sql(withDetails)).execute(Tuple.of(id)).map(result -> first(result, withDetails));
     }
 
     /** By number alone (digital) or by code and number (legacy). */
@@ -57,8 +57,8 @@ public class InvoiceQueries {
 
     public Uni<StoredInvoice> byNumber(String code, String number, boolean withDetails) {
         return code == null
-                ? pool.preparedQuery(BY_DIGITAL_NUMBER.sql(withDetails)).execute(Tuple.of(number)).map(this::first)
-                : pool.preparedQuery(BY_LEGACY_IDENTITY.sql(withDetails)).execute(Tuple.of(code, number)).map(this::first);
+                ? pool.preparedQuery(BY_DIGITAL_NUMBER.sql(withDetails)).execute(Tuple.of(number)).map(result -> first(result, withDetails))
+                : pool.preparedQuery(BY_LEGACY_IDENTITY.sql(withDetails)).execute(Tuple.of(code, number)).map(result -> first(result, withDetails));
     }
 
     /** One single-invoice lookup as two statements: the row alone, or the row with its lines and history. */
@@ -97,8 +97,12 @@ public class InvoiceQueries {
         });
     }
 
-    private StoredInvoice first(io.vertx.mutiny.sqlclient.RowSet<Row> result) {
-        return result.size() == 0 ? null : rows.invoice(result.iterator().next());
+    private StoredInvoice first(io.vertx.mutiny.sqlclient.RowSet<Row> result, boolean withDetails) {
+        if (result.size() == 0) {
+            return null;
+        }
+        Row row = result.iterator().next();
+        return withDetails ? rows.invoiceWithDetails(row) : rows.invoice(row);
     }
 
     private List<StoredInvoice> all(io.vertx.mutiny.sqlclient.RowSet<Row> result) {

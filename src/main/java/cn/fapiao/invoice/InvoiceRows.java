@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -90,8 +91,13 @@ public class InvoiceRows {
         /** For a row source aliased {@code l} with the columns of invoice_line. */
         static final String LINE = "json_build_array(l.line_no, l.item_name, l.specification, l.unit, l.quantity::text, l.unit_price::text, "
                 + "l.amount::text, l.tax_rate::text, l.tax_treatment, l.tax::text, l.remaining_amount::text)";
-        /** For a row source aliased {@code h} with the columns of invoice_status_history. */
-        static final String CHANGE = "json_build_array(h.from_status, h.to_status, h.changed_at, h.changed_by, h.reason)";
+        /**
+         * For a row source aliased {@code h} with the columns of invoice_status_history. The time as
+         * microseconds since the epoch: exact, and a number is cheaper to read back than ISO text
+         * (parsing that was 1.5% of a lookup's CPU).
+         */
+        static final String CHANGE = "json_build_array(h.from_status, h.to_status, (extract(epoch from h.changed_at) * 1000000)::bigint, "
+                + "h.changed_by, h.reason)";
 
         private Json() {
         }
@@ -103,9 +109,20 @@ public class InvoiceRows {
         this.cipher = cipher;
     }
 
+    /** A row of {@link #COLUMNS} (any columns after them are not read): lines and history stay null. */
     public StoredInvoice invoice(Row row) {
+        return new StoredInvoice(view(row), row.getLong(SELLER_ORG_ID), row.getLong(BUYER_ORG_ID));
+    }
+
+    /** A row of {@link #COLUMNS} followed by {@link #DETAIL_COLUMNS}: the invoice with its lines and history. */
+    public StoredInvoice invoiceWithDetails(Row row) {
+        LinesAndHistory details = details(row, DETAILS);
+        return new StoredInvoice(view(row).withDetails(details.lines(), details.history()), row.getLong(SELLER_ORG_ID), row.getLong(BUYER_ORG_ID));
+    }
+
+    private InvoiceView view(Row row) {
         Long original = row.getLong(ORIGINAL_INVOICE_ID);
-        InvoiceView view = new InvoiceView(
+        return new InvoiceView(
                 row.getLong(ID).toString(),
                 InvoiceGeneration.valueOf(row.getString(GENERATION)),
                 row.getString(INVOICE_CODE),
@@ -132,12 +149,7 @@ public class InvoiceRows {
                 row.getString(REMARK),
                 row.getOffsetDateTime(CREATED_AT),
                 row.getOffsetDateTime(UPDATED_AT),
-                null, null);
-        if (row.size() > DETAILS) {
-            LinesAndHistory details = details(row, DETAILS);
-            view = view.withDetails(details.lines(), details.history());
-        } // else: InvoiceDetails adds them when selected
-        return new StoredInvoice(view, row.getLong(SELLER_ORG_ID), row.getLong(BUYER_ORG_ID));
+                null, null); // lines and history: invoiceWithDetails, or InvoiceDetails adds them when selected
     }
 
     /** The lines and history of {@link #DETAIL_COLUMNS}, starting at column {@code from}. */
@@ -153,8 +165,10 @@ public class InvoiceRows {
 
     private static StatusChangeView statusChange(JsonArray change) {
         String from = change.getString(0);
-        // JSON carries the session's offset; the binary protocol, used for every other timestamp, gives UTC.
-        OffsetDateTime changedAt = OffsetDateTime.parse(change.getString(2)).withOffsetSameInstant(ZoneOffset.UTC);
+        // In UTC, as the binary protocol gives every other timestamp.
+        long micros = change.getLong(2);
+        OffsetDateTime changedAt = OffsetDateTime.ofInstant(
+                Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L), ZoneOffset.UTC);
         return new StatusChangeView(from == null ? null : InvoiceStatus.valueOf(from), InvoiceStatus.valueOf(change.getString(1)),
                 changedAt, change.getString(3), change.getString(4));
     }

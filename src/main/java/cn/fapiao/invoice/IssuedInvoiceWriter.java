@@ -107,8 +107,13 @@ class IssuedInvoiceWriter {
                     column(lines, l -> l.treatment().name()),
                     column(lines, l -> plain(l.tax())),
                     caller.username()));
-            return pool.preparedQuery(ISSUE).execute(values).map(this::first);
+            return pool.preparedQuery(ISSUE).execute(values).map(this::issued);
         });
+    }
+
+    /** The issuing statement's one row: the invoice with the lines and history it wrote. */
+    private StoredInvoice issued(RowSet<Row> result) {
+        return rows.invoiceWithDetails(result.iterator().next());
     }
 
     private StoredInvoice first(RowSet<Row> result) {

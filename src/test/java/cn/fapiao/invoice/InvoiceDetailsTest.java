@@ -4,6 +4,9 @@ import cn.fapiao.support.GraphQL;
 import cn.fapiao.support.Invoices;
 import cn.fapiao.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class InvoiceDetailsTest {
+
+    @Inject
+    Pool pool;
 
     @Test
     void aPageOfTheListCarriesEachInvoicesLinesAndHistory() {
@@ -127,6 +133,11 @@ class InvoiceDetailsTest {
         Instant changedAt = OffsetDateTime.parse((String) change.get("changedAt")).toInstant();
         assertTrue(((String) change.get("changedAt")).endsWith("Z"), change::toString);
         assertTrue(changedAt.isAfter(before) && changedAt.isBefore(Instant.now().plusSeconds(60)), change::toString);
+        // To the microsecond, as stored.
+        Instant stored = pool.preparedQuery("select changed_at from invoice_status_history where invoice_id = $1")
+                .execute(Tuple.of(Long.parseLong(issued.get("id")))).await().indefinitely().iterator().next()
+                .getOffsetDateTime(0).toInstant();
+        assertEquals(stored, changedAt);
     }
 
     @SuppressWarnings("unchecked")

@@ -150,6 +150,28 @@ class InvoiceListTest {
     }
 
     @Test
+    void totalCountCountsTheWholeListEvenWhenThePageIsEmpty() {
+        // The count is read in the page's statement; past either end of the list the page has no
+        // rows, and the count must still come.
+        String token = Tokens.of("a-accountant");
+        JsonPath all = invoices(token, YEAR_2011, null, 100, null, null, null);
+        assertEquals(40, all.getList("data.invoices.edges").size());
+
+        JsonPath afterLast = invoices(token, YEAR_2011, null, 5, all.get("data.invoices.pageInfo.endCursor"), null, null);
+        assertNull(afterLast.get("errors"), afterLast::prettify);
+        assertEquals(List.of(), afterLast.getList("data.invoices.edges"));
+        assertEquals(40, afterLast.getInt("data.invoices.totalCount"));
+        assertEquals(false, afterLast.getBoolean("data.invoices.pageInfo.hasNextPage"));
+        assertEquals(true, afterLast.getBoolean("data.invoices.pageInfo.hasPreviousPage"));
+
+        JsonPath beforeFirst = invoices(token, YEAR_2011, null, null, null, 5, all.get("data.invoices.pageInfo.startCursor"));
+        assertNull(beforeFirst.get("errors"), beforeFirst::prettify);
+        assertEquals(List.of(), beforeFirst.getList("data.invoices.edges"));
+        assertEquals(40, beforeFirst.getInt("data.invoices.totalCount"));
+        assertEquals(false, beforeFirst.getBoolean("data.invoices.pageInfo.hasPreviousPage"));
+    }
+
+    @Test
     void pagingByTotalKeepsNegativeAndTiedTotalsInOrder() {
         List<String> ascending = expected(ORG_A, f -> true, byTotal());
         assertEquals(number(38), ascending.get(0)); // the red invoice

@@ -11,7 +11,8 @@ import java.util.function.BiFunction;
 
 /**
  * A page of the invoice list. It also remembers who asked and with which filter, so that
- * {@code totalCount} (a separate field resolver) counts the same set, and only when selected.
+ * {@code totalCount} (a separate field resolver) counts the same set, and only when selected;
+ * usually the count was read with the page already.
  * That state has no getter and so never appears in the schema.
  */
 @Description("A page of the invoices the caller's organisation issued or received (Relay connection).")
@@ -21,12 +22,15 @@ public class InvoiceConnection {
     private final PageInfo pageInfo;
     private final Caller caller;
     private final InvoiceFilter filter;
+    private final Integer countedWithPage;
 
-    public InvoiceConnection(List<InvoiceEdge> edges, PageInfo pageInfo, Caller caller, InvoiceFilter filter) {
+    /** countedWithPage: the total count when it was read with the page, else null. */
+    public InvoiceConnection(List<InvoiceEdge> edges, PageInfo pageInfo, Caller caller, InvoiceFilter filter, Integer countedWithPage) {
         this.edges = List.copyOf(edges);
         this.pageInfo = pageInfo;
         this.caller = caller;
         this.filter = filter;
+        this.countedWithPage = countedWithPage;
     }
 
     public @NonNull List<@NonNull InvoiceEdge> getEdges() {
@@ -48,7 +52,12 @@ public class InvoiceConnection {
         for (int i = 0; i < edges.size(); i++) {
             replaced.add(new InvoiceEdge(edges.get(i).cursor(), nodes.get(i)));
         }
-        return new InvoiceConnection(replaced, pageInfo, caller, filter);
+        return new InvoiceConnection(replaced, pageInfo, caller, filter, countedWithPage);
+    }
+
+    /** The total count read with the page, or null when it was not (then count with {@link #countWith}). */
+    public Integer countedWithPage() {
+        return countedWithPage;
     }
 
     /** Runs a count over the same caller and filter as this page. */
