@@ -9,10 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,6 +50,47 @@ class FieldCipherTest {
     void roundTripsWithoutAssociatedData(String associatedData) {
         String stored = cipher.encrypt("13800138000", associatedData);
         assertEquals("13800138000", cipher.decrypt(stored, associatedData));
+    }
+
+    @Test
+    void aThreadKeepsWorkingAfterARefusedValueAndManyValuesInARow() throws Exception {
+        // Each thread reuses one Cipher: a failed authentication must not leave it unusable, and
+        // neither encrypting nor decrypting may depend on what the thread did before.
+        String good = cipher.encrypt("6222 0212 3456 7890 123", COLUMN);
+        char[] chars = good.toCharArray();
+        int inCiphertext = chars.length - 10;
+        chars[inCiphertext] = chars[inCiphertext] == 'A' ? 'B' : 'A';
+        String altered = new String(chars);
+        FieldCipher.DecryptionException refused = assertThrows(FieldCipher.DecryptionException.class, () -> cipher.decrypt(altered, COLUMN));
+        assertTrue(refused.getMessage().contains("failed authentication"), refused.getMessage());
+        assertEquals("6222 0212 3456 7890 123", cipher.decrypt(good, COLUMN));
+        for (int i = 0; i < 200; i++) {
+            String plaintext = "account " + i;
+            String stored = cipher.encrypt(plaintext, i % 2 == 0 ? COLUMN : "invoice.seller_address_phone");
+            assertEquals(plaintext, cipher.decrypt(stored, i % 2 == 0 ? COLUMN : "invoice.seller_address_phone"));
+        }
+
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                results.add(threads.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        String plaintext = thread + ":" + i;
+                        if (!plaintext.equals(cipher.decrypt(cipher.encrypt(plaintext, COLUMN), COLUMN))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
