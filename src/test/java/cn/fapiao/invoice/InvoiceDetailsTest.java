@@ -86,11 +86,14 @@ class InvoiceDetailsTest {
 
     @Test
     void anInvoiceRememberedWithoutItsLinesGetsThemWhenTheyAreAskedFor() {
-        // The first lookup reads (and caches) the row alone; the second selects the details of that cached invoice.
+        // The first two lookups read the row alone (the second time, it is cached); the third selects
+        // the details of that cached invoice.
         JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*壬", "31.00", "0.13"))));
         String number = issued.get("number");
-        JsonPath plain = GraphQL.postQueryAs(Tokens.of("b-accountant"), "query Q($n: String!) { invoiceByNumber(number: $n) { number status } }", "n", number);
-        assertNull(plain.get("errors"), plain::prettify);
+        for (int lookup = 0; lookup < 2; lookup++) {
+            JsonPath plain = GraphQL.postQueryAs(Tokens.of("b-accountant"), "query Q($n: String!) { invoiceByNumber(number: $n) { number status } }", "n", number);
+            assertNull(plain.get("errors"), plain::prettify);
+        }
 
         JsonPath detailed = GraphQL.postQueryAs(Tokens.of("b-accountant"),
                 "query Q($n: String!) { invoiceByNumber(number: $n) { number lines { itemName } statusHistory { toStatus } } }", "n", number);

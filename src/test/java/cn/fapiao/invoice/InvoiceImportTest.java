@@ -59,9 +59,12 @@ class InvoiceImportTest {
         future.put("issueDate", TODAY.plusDays(2).toString());
         Map<String, Object> notAParty = digital(OUTSIDER, OTHER_OUTSIDER, "10.00", "1.30", "11.30");
 
-        // A "not found" looked up before the import must not be served from a cache afterwards.
-        assertEquals("INVOICE_NOT_FOUND", GraphQL.postAs(Tokens.of("a-accountant"), "invoiceByNumber", "number", goodDigital.get("number"))
-                .get("errors[0].extensions.code"));
+        // A "not found" looked up before the import (twice: the second lookup caches it) must not be
+        // served from a cache afterwards.
+        for (int lookup = 0; lookup < 2; lookup++) {
+            assertEquals("INVOICE_NOT_FOUND", GraphQL.postAs(Tokens.of("a-accountant"), "invoiceByNumber", "number", goodDigital.get("number"))
+                    .get("errors[0].extensions.code"));
+        }
 
         Map<String, Object> input = batch(key(), List.of(goodLegacy, goodDigital, duplicateTarget, conflicting, badNumber, badTotal, future, notAParty));
         long before = count();

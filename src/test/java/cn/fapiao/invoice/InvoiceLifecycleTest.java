@@ -135,7 +135,8 @@ class InvoiceLifecycleTest {
     @Test
     void theTaxSideMarksInvoicesLostControlWithAReason() {
         String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*E", "10.00", "0.13")))).get("id");
-        GraphQL.postAs(Tokens.of("b-accountant"), "invoice", "id", id); // warm the cache
+        GraphQL.postAs(Tokens.of("b-accountant"), "invoice", "id", id);
+        GraphQL.postAs(Tokens.of("b-accountant"), "invoice", "id", id); // the second lookup caches it
         JsonPath marked = GraphQL.postAs(Tokens.of("b-partner"), "setInvoiceTaxStatus", "input",
                 Map.of("id", id, "status", "LOST_CONTROL", "reason", "issuer's device reported lost"));
         assertNull(marked.get("errors"), marked::prettify);
