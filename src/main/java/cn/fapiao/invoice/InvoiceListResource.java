@@ -13,9 +13,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.eclipse.microprofile.graphql.Source;
 
-/** The invoice list query and its total count. */
+/** The invoice list query (its total count is read with the page when selected). */
 @GraphQLApi
 public class InvoiceListResource {
 
@@ -46,11 +45,5 @@ public class InvoiceListResource {
         boolean withCount = Selections.selects(request.unwrap(DataFetchingEnvironment.class), "totalCount");
         return callers.current().chain(caller -> search.page(caller, filter, orderBy, first, after, last, before, withCount))
                 .chain(page -> details.attach(page.nodes(), withDetails).map(page::withNodes));
-    }
-
-    @Description("How many invoices match the filter in all pages together. Counted only when selected.")
-    public Uni<@NonNull Integer> totalCount(@Source InvoiceConnection connection) {
-        Integer counted = connection.countedWithPage();
-        return counted != null ? Uni.createFrom().item(counted) : connection.countWith(search::count);
     }
 }

@@ -60,8 +60,7 @@ public class InvoiceSearch {
 
     /**
      * One page. withCount: the connection's totalCount is selected, and is counted in the same
-     * statement (one round trip instead of two; the list indexes cover the usual filters, so the
-     * count reads no table rows).
+     * statement (the list indexes cover the usual filters, so the count reads no table rows).
      */
     public Uni<InvoiceConnection> page(Caller caller, InvoiceFilter filter, InvoiceOrder orderBy,
                                        Integer first, String after, Integer last, String before, boolean withCount) {
@@ -131,20 +130,8 @@ public class InvoiceSearch {
             }
             PageInfo pageInfo = new PageInfo(backward ? cursor != null : more, backward ? more : cursor != null,
                     edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-            return new InvoiceConnection(edges, pageInfo, caller, filter, totalCount);
+            return new InvoiceConnection(edges, pageInfo, totalCount);
         });
-    }
-
-    /** How many invoices the caller's organisation sees under this filter (the connection's totalCount). */
-    public Uni<Integer> count(Caller caller, InvoiceFilter filter) {
-        caller.require(READERS);
-        List<Problem> problems = new ArrayList<>();
-        Where where = where(caller, filter, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
-        }
-        return pool.preparedQuery(countSql(where)).execute(tuple(caller, where.params()))
-                .map(result -> result.iterator().next().getLong("total_count").intValue());
     }
 
     /** One row, total_count: the filter's invoices on each side, added up. */

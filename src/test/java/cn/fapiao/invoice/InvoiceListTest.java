@@ -172,6 +172,17 @@ class InvoiceListTest {
     }
 
     @Test
+    void totalCountAskedForThroughAFragmentAndAnAliasIsCounted() {
+        // The count is read with the page only when the document selects it: fragments and aliases count.
+        String query = "query Q($f: InvoiceFilter) { invoices(filter: $f, first: 2) { ...Counted } }"
+                + " fragment Counted on InvoiceConnection { edges { node { number } } ... on InvoiceConnection { howMany: totalCount } }";
+        JsonPath body = GraphQL.postQueryAs(Tokens.of("a-accountant"), query, "f", YEAR_2011);
+        assertNull(body.get("errors"), body::prettify);
+        assertEquals(40, body.getInt("data.invoices.howMany"));
+        assertEquals(2, body.getList("data.invoices.edges").size());
+    }
+
+    @Test
     void pagingByTotalKeepsNegativeAndTiedTotalsInOrder() {
         List<String> ascending = expected(ORG_A, f -> true, byTotal());
         assertEquals(number(38), ascending.get(0)); // the red invoice
