@@ -18,3 +18,9 @@ insert into app_user (organisation_id, username, display_name, password_hash, ro
 select o.id, 'a-totp', 'TOTP test user', '$2a$04$2CM3lk6diDxscs73ASgW1.xXsa6FaID3QQBCZJOKnNZjS7VQ7aVX2', array['ACCOUNTANT']::varchar(16)[]
 from organisation o where o.uscc = '91110000802100433B'
 on conflict (username) do nothing;
+
+-- A user for the test of internal errors, whose second-factor secret that test breaks on purpose.
+insert into app_user (organisation_id, username, display_name, password_hash, roles)
+select o.id, 'a-faulty', 'Internal error test user', '$2a$04$2CM3lk6diDxscs73ASgW1.xXsa6FaID3QQBCZJOKnNZjS7VQ7aVX2', array['ACCOUNTANT']::varchar(16)[]
+from organisation o where o.uscc = '91110000802100433B'
+on conflict (username) do nothing;

@@ -304,8 +304,8 @@ public class DiagnosisService {
         if (typed.amount() != null && typed.amount().compareTo(invoice.amount()) != 0 && typed.amount().compareTo(invoice.total()) != 0) {
             differences.add("amount");
         }
-        if ((typed.sellerTaxId() != null && !typed.sellerTaxId().equals(invoice.seller().taxId()))
-                || (typed.sellerName() != null && !invoice.seller().name().contains(typed.sellerName()))) {
+        if ((typed.sellerTaxId() != null && !typed.sellerTaxId().equals(invoice.seller().getTaxId()))
+                || (typed.sellerName() != null && !invoice.seller().getName().contains(typed.sellerName()))) {
             differences.add("seller");
         }
         return new NearMatch(kind, position, differences, invoice);

@@ -11,6 +11,7 @@ import cn.fapiao.invoice.api.StatusChangeView;
 import cn.fapiao.reference.api.InvoiceGeneration;
 import cn.fapiao.reference.api.InvoiceTypeInfo;
 import cn.fapiao.security.crypto.FieldCipher;
+import cn.fapiao.security.crypto.SealedText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ import java.util.function.Function;
 
 /**
  * The one mapping from invoice rows to what the API shows, used by every read. Encrypted party
- * columns are decrypted here; their associated data binds each cipher text to its column.
+ * columns are handed on sealed, to be decrypted when read; their associated data binds each
+ * cipher text to its column.
  */
 @ApplicationScoped
 public class InvoiceRows {
@@ -130,9 +132,9 @@ public class InvoiceRows {
                 InvoiceTypeInfo.of(InvoiceType.fromCode(row.getString(TYPE_CODE)).orElse(InvoiceType.UNKNOWN)),
                 row.getLocalDate(ISSUE_DATE),
                 new PartyView(row.getString(SELLER_TAX_ID), row.getString(SELLER_NAME),
-                        reveal(row, SELLER_ADDRESS_PHONE, "seller_address_phone"), reveal(row, SELLER_BANK_ACCOUNT, "seller_bank_account")),
+                        sealed(row, SELLER_ADDRESS_PHONE, "seller_address_phone"), sealed(row, SELLER_BANK_ACCOUNT, "seller_bank_account")),
                 new PartyView(row.getString(BUYER_TAX_ID), row.getString(BUYER_NAME),
-                        reveal(row, BUYER_ADDRESS_PHONE, "buyer_address_phone"), reveal(row, BUYER_BANK_ACCOUNT, "buyer_bank_account")),
+                        sealed(row, BUYER_ADDRESS_PHONE, "buyer_address_phone"), sealed(row, BUYER_BANK_ACCOUNT, "buyer_bank_account")),
                 row.getBigDecimal(AMOUNT),
                 row.getBigDecimal(TAX),
                 row.getBigDecimal(TOTAL),
@@ -194,9 +196,9 @@ public class InvoiceRows {
         return plaintext == null || plaintext.isBlank() ? null : cipher.encrypt(plaintext.strip(), "invoice." + column);
     }
 
-    private String reveal(Row row, int position, String column) {
-        String stored = row.getString(position);
-        return stored == null ? null : cipher.decrypt(stored, "invoice." + column);
+    /** Decrypted only if the field is read (see {@link PartyView}). */
+    private SealedText sealed(Row row, int position, String column) {
+        return SealedText.of(cipher, row.getString(position), "invoice." + column);
     }
 
     private static BigDecimal strip(BigDecimal value) {

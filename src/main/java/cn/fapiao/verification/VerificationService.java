@@ -200,7 +200,7 @@ public class VerificationService {
     private static PublicInvoice publicFields(StoredInvoice stored) {
         InvoiceView v = stored.view();
         return new PublicInvoice(v.type(), v.code(), v.number(), v.issueDate(),
-                new PublicParty(v.seller().taxId(), v.seller().name()), new PublicParty(v.buyer().taxId(), v.buyer().name()),
+                new PublicParty(v.seller().getTaxId(), v.seller().getName()), new PublicParty(v.buyer().getTaxId(), v.buyer().getName()),
                 v.amount(), v.tax(), v.total(), v.status(), v.direction());
     }
 

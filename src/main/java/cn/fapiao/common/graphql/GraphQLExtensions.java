@@ -1,19 +1,20 @@
 package cn.fapiao.common.graphql;
 
 import graphql.GraphQL;
+import graphql.execution.AsyncSerialExecutionStrategy;
+import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.quarkus.arc.Arc;
-import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.spi.EventingService;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Where our additions plug into SmallRye GraphQL: the root-field strategy, the query limits, the
- * field visibility and the failure counter. Registered through {@code META-INF/services}: SmallRye
- * loads eventing services with the ServiceLoader, so this is not a CDI bean and looks the beans
- * up when called.
+ * field visibility and what a failed field answers ({@link FieldFailureHandler}). Registered
+ * through {@code META-INF/services}: SmallRye loads eventing services with the ServiceLoader, so
+ * this is not a CDI bean and looks the beans up when called.
  *
  * <p>This replaces SmallRye's CDI events ({@code quarkus.smallrye-graphql.events.enabled}): with
  * those on, SmallRye fires a CDI event before and after every field of every request, and ArC
@@ -29,7 +30,10 @@ public class GraphQLExtensions implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        GraphQL.Builder serial = Arc.container().instance(SerialRootFields.class).get().install(builder);
+        FieldFailureHandler failures = new FieldFailureHandler(Arc.container().instance(FieldFailures.class).get());
+        GraphQL.Builder serial = Arc.container().instance(SerialRootFields.class).get().install(builder, failures)
+                .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(failures))
+                .subscriptionExecutionStrategy(new SubscriptionExecutionStrategy(failures));
         // A configured visibility (a block list, "no-introspection") is left as SmallRye built it.
         boolean defaultVisibility = "default".equals(ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.smallrye-graphql.field-visibility", String.class).orElse("default"));
@@ -49,10 +53,5 @@ public class GraphQLExtensions implements EventingService {
         GraphQLCodeRegistry registry = schema.getCodeRegistry()
                 .transform(code -> code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY));
         return builder.schema(schema.transformWithoutTypes(s -> s.codeRegistry(registry)));
-    }
-
-    @Override
-    public void errorDataFetch(Context context, Throwable failure) {
-        Arc.container().instance(ResolverFailures.class).get().record(context, failure);
     }
 }

@@ -2,7 +2,7 @@ package cn.fapiao.common.graphql;
 
 import graphql.GraphQL;
 import graphql.execution.AsyncSerialExecutionStrategy;
-import io.smallrye.graphql.execution.error.ExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandler;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @Unremovable // looked up by GraphQLExtensions
 public class SerialRootFields {
 
-    public GraphQL.Builder install(GraphQL.Builder builder) {
-        return builder.queryExecutionStrategy(new AsyncSerialExecutionStrategy(new ExceptionHandler()));
+    public GraphQL.Builder install(GraphQL.Builder builder, DataFetcherExceptionHandler failures) {
+        return builder.queryExecutionStrategy(new AsyncSerialExecutionStrategy(failures));
     }
 }
