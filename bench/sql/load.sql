@@ -1,8 +1,10 @@
 -- Bulk-loads the benchmark data set into a database whose schema Flyway has already created.
 -- psql variables: rows (invoices), orgs (organisations), months (issue dates spread over
 -- this many months up to today), issuers (organisations that get an ISSUER user),
--- pwhash (bcrypt hash of the bench users' password).
--- Everything is generated here with generate_series: nothing goes through the API.
+-- pwhash (bcrypt hash of the bench users' password), keyprint (fingerprint of the encryption key).
+-- Everything is generated here with generate_series: nothing goes through the API. The one input
+-- is psql's standard input: the parties' addresses and bank accounts, encrypted with the server's
+-- key by bench/lib/SealPartyDetails.java (SQL cannot make AES-GCM cipher texts).
 \set ON_ERROR_STOP on
 \timing on
 set synchronous_commit = off;
@@ -59,6 +61,19 @@ create table bench.outside_buyer as
 select g - 1 as k, bench.uscc('91440300' || lpad((700000000 + g)::text, 9, '0')) as uscc, '深圳外部客户' || g || '号' as name
 from generate_series(1, 1000) g;
 
+-- Addresses and bank accounts per party, sealed for the seller and for the buyer columns (a cipher
+-- text is bound to its column): org <id> for the organisations, outside <k> for the outside buyers.
+drop table if exists bench.party_detail;
+create table bench.party_detail (kind text, id int, seller_address_phone text, seller_bank_account text,
+                                 buyer_address_phone text, buyer_bank_account text, primary key (kind, id));
+\copy bench.party_detail from pstdin
+do $$ begin
+    if (select count(*) from bench.party_detail where kind = 'org') < (select count(*) from organisation)
+       or (select count(*) from bench.party_detail where kind = 'outside') < 1000 then
+        raise exception 'bench.party_detail is incomplete: pipe the output of bench/lib/SealPartyDetails.java into psql';
+    end if;
+end $$;
+
 -- One row per invoice with its random choices.
 drop table if exists bench.gen;
 create unlogged table bench.gen as
@@ -74,7 +89,8 @@ from generate_series(1, :rows) g;
 
 -- Digital numbers: YY + province + channel 2 + 15-digit sequence, gap-free per prefix in date order.
 insert into invoice (id, generation, invoice_code, invoice_number, type_code, issue_date,
-                     seller_org_id, seller_tax_id, seller_name, buyer_org_id, buyer_tax_id, buyer_name,
+                     seller_org_id, seller_tax_id, seller_name, seller_address_phone, seller_bank_account,
+                     buyer_org_id, buyer_tax_id, buyer_name, buyer_address_phone, buyer_bank_account,
                      amount, tax, total, status, direction, remaining_amount, source, organisation_id,
                      remark, created_at, updated_at)
 select g.g, 'DIGITAL', null,
@@ -82,7 +98,9 @@ select g.g, 'DIGITAL', null,
            || lpad((row_number() over (partition by to_char(g.issue_date, 'YY'), substr(s.region_code, 1, 2)
                                         order by g.issue_date, g.g))::text, 15, '0'),
        case when g.r < 0.5 then '81' else '82' end,
-       g.issue_date, s.id, s.uscc, s.name, b.id, coalesce(b.uscc, o.uscc), coalesce(b.name, o.name),
+       g.issue_date, s.id, s.uscc, s.name, sd.seller_address_phone, sd.seller_bank_account,
+       b.id, coalesce(b.uscc, o.uscc), coalesce(b.name, o.name),
+       coalesce(bd.buyer_address_phone, od.buyer_address_phone), coalesce(bd.buyer_bank_account, od.buyer_bank_account),
        g.nlines * g.line_amount, g.nlines * round(g.line_amount * g.rate, 2),
        g.nlines * (g.line_amount + round(g.line_amount * g.rate, 2)),
        case when g.r < 0.93 then 'NORMAL' when g.r < 0.98 then 'VOIDED' when g.r < 0.99 then 'ABNORMAL' else 'LOST_CONTROL' end,
@@ -92,8 +110,11 @@ select g.g, 'DIGITAL', null,
        g.issue_date::timestamp + interval '9 hours' + (g.r * interval '8 hours')
 from bench.gen g
 join organisation s on s.id = g.seller
+join bench.party_detail sd on sd.kind = 'org' and sd.id = s.id
 left join organisation b on b.id = g.buyer
-join bench.outside_buyer o on o.k = g.g % 1000;
+left join bench.party_detail bd on bd.kind = 'org' and bd.id = b.id
+join bench.outside_buyer o on o.k = g.g % 1000
+join bench.party_detail od on od.kind = 'outside' and od.id = o.k;
 
 insert into invoice_line (invoice_id, line_no, item_name, unit, quantity, unit_price, amount, tax_rate, tax, remaining_amount)
 select g.g, n,
@@ -133,7 +154,8 @@ select setval(pg_get_serial_sequence('public.invoice_status_history', 'id'), (se
 
 drop table bench.gen;
 drop table if exists bench.meta;
-create table bench.meta as select :rows::bigint as rows, :orgs::int as orgs, :months::int as months, now() as loaded_at;
+create table bench.meta as
+select :rows::bigint as rows, :orgs::int as orgs, :months::int as months, :'keyprint'::text as keyprint, now() as loaded_at;
 vacuum analyze organisation;
 vacuum analyze invoice;
 vacuum analyze invoice_line;
