@@ -18,7 +18,7 @@ LATENCY_DURATION=${BENCH_LATENCY_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-60s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
-SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices verify diagnose issue mix}
+SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix}
 POOL=${DB_POOL_MAX_SIZE:-16}
 HEAP=${BENCH_HEAP:-256m}
 # Serial GC, as the JVM chooses by itself in a container with less than 2 CPUs or 1792 MiB (ours
@@ -337,7 +337,7 @@ pgbench_run "$ROWS" pgbench_lookup.sql "invoice with lines and history (the serv
 pgbench_run "$ROWS" pgbench_lookup_single.sql "invoice row only (floor)"
 
 REST=""
-for s in byNumber byNumberHot invoices verify diagnose issue mix; do has "$s" && REST+=" $s"; done
+for s in byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix; do has "$s" && REST+=" $s"; done
 if [[ -n "$REST" ]]; then
     start_server "fapiao_bench_$ROWS" true main
     login_all "$ROWS"

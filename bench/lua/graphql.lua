@@ -1,5 +1,5 @@
 -- wrk script for the GraphQL scenarios. Chosen by the environment:
---   BENCH_SCENARIO  byNumber | invoices | verify | diagnose | issue | mix
+--   BENCH_SCENARIO  byNumber | byNumberHot | invoices | invoicesWithLines | verify | diagnose | issue | mix
 --   BENCH_DATA      directory with keys.tsv, orgs.tsv, tokens.tsv, issuer_tokens.tsv (written by run.sh)
 -- Every request picks its key at random from the whole key file. A response counts as an
 -- error when it is not HTTP 200 or when its body holds a GraphQL "errors" entry.
@@ -9,6 +9,8 @@ local data = os.getenv("BENCH_DATA") or "."
 
 local Q_BY_NUMBER = "query InvoiceByNumber($number: String!) { invoiceByNumber(number: $number) { id generation code number type { code } issueDate seller { taxId name addressPhone bankAccount } buyer { taxId name addressPhone bankAccount } amount tax total totalInWords status direction originalInvoiceId redReason redConfirmationNumber remainingAmount source usedAt lines { lineNo itemName quantity unitPrice amount taxRate tax remainingAmount } statusHistory { fromStatus toStatus changedBy reason } } }"
 local Q_INVOICES = "query Invoices($filter: InvoiceFilter, $first: Int) { invoices(filter: $filter, first: $first) { edges { cursor node { id number issueDate total status direction source seller { taxId name } buyer { taxId name } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }"
+-- The same page as a reconciliation screen shows it: every invoice with its lines and history.
+local Q_INVOICES_WITH_LINES = "query InvoicesWithLines($filter: InvoiceFilter, $first: Int) { invoices(filter: $filter, first: $first) { edges { cursor node { id number issueDate total status seller { taxId name } buyer { taxId name } lines { lineNo itemName amount taxRate tax } statusHistory { toStatus changedAt } } } pageInfo { hasNextPage endCursor } totalCount } }"
 local Q_VERIFY = "mutation Verify($input: VerifyInvoiceInput!) { verifyInvoice(input: $input) { outcome clean mismatchedFields warnings { code message } problems { field code message } verificationsLeftToday invoice { type { code } code number issueDate seller { taxId name } buyer { taxId name } amount tax total status direction } } }"
 local Q_DIAGNOSE = "query Diagnose($input: DiagnoseInvoiceInput!) { diagnoseInvoice(input: $input) { findings { code severity field messageZh messageEn nextStepZh nextStepEn } nearMatches { kind position differences invoice { id number code issueDate } } ticketDraft { category subject description } } }"
 local Q_ISSUE = "mutation IssueInvoice($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id number issueDate amount tax total totalInWords status lines { lineNo amount tax } } }"
@@ -86,15 +88,18 @@ local function isoDate(t) return os.date("!%Y-%m-%d", t) end
 local dataRows = tonumber(os.getenv("BENCH_DATA_ROWS") or "1000000")
 local windowDays = math.min(3 * 365 - 30, math.floor(90 * 1000000 / dataRows))
 
-local function invoices()
-  -- One organisation's NORMAL invoices issued within a random window of windowDays in the last 3 years.
+-- One organisation's NORMAL invoices issued within a random window of windowDays in the last 3 years.
+local function page(query)
   local org = readerOrgs[math.random(#readerOrgs)]
   local now = os.time()
   local from = now - math.random(windowDays + 1, 3 * 365) * DAY
   local to = from + windowDays * DAY
-  return post(tokens[org], Q_INVOICES,
+  return post(tokens[org], query,
     '{"first":50,"filter":{"status":["NORMAL"],"issueDateFrom":"' .. isoDate(from) .. '","issueDateTo":"' .. isoDate(to) .. '"}}')
 end
+
+local function invoices() return page(Q_INVOICES) end
+local function invoicesWithLines() return page(Q_INVOICES_WITH_LINES) end
 
 local function verify()
   local k = randomKey()
@@ -142,7 +147,7 @@ local function mix()
   return byNumber()
 end
 
-local SCENARIOS = { byNumber = byNumber, byNumberHot = byNumberHot, invoices = invoices, verify = verify, diagnose = diagnose, issue = issue, mix = mix }
+local SCENARIOS = { byNumber = byNumber, byNumberHot = byNumberHot, invoices = invoices, invoicesWithLines = invoicesWithLines, verify = verify, diagnose = diagnose, issue = issue, mix = mix }
 local build = SCENARIOS[scenario] or error("unknown BENCH_SCENARIO " .. scenario)
 
 function request()

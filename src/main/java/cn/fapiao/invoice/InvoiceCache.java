@@ -6,8 +6,8 @@ import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * {@link InvoiceChangeNotifier}, on every other replica. The cache holds what the invoice is;
  * who may see it is checked after every hit.
  *
- * <p>A single lookup is cached from the second time the invoice is asked for on: the first time
- * only its key is remembered ({@code invoice-seen}, keys without values). Caching every first
+ * <p>A single lookup, and the lines and history a page or a mutation answer loads, are cached from
+ * the second time the invoice is asked for on: the first time only its key is remembered ({@code invoice-seen}, keys without values). Caching every first
  * lookup cost more than it saved when lookups spread over many invoices (the benchmark draws them
  * evenly from a million): each new entry was copied by the next young collection because the cache
  * held it, many were promoted and evicted later, young pauses grew from 2 to 7 ms and a full
@@ -57,6 +57,7 @@ public class InvoiceCache {
     /**
      * Through the cache when the invoice is cached or was asked for before, else straight from the
      * database. Ids (Long) and number keys (String) share the seen keys: they never equal each other.
+     * An id counts as asked for whether its invoice or its details were.
      */
     private Uni<StoredInvoice> lookup(Cache cache, Object key, Supplier<Uni<StoredInvoice>> load) {
         if (cache instanceof CaffeineCache caffeine && seen instanceof CaffeineCache seenKeys
@@ -76,36 +77,47 @@ public class InvoiceCache {
         return false;
     }
 
-    /** Lines and history of each invoice: from the cache where present, the others in one load, then remembered. */
+    /**
+     * Lines and history of each invoice: from the cache where present, the others in one load. Like a
+     * single lookup, an invoice's details are kept from the second time they are asked for (pages
+     * move over many invoices; the same reasoning and the same remembered keys as {@link #lookup}).
+     */
     public Uni<Map<Long, LinesAndHistory>> detailsOf(List<Long> ids, Function<List<Long>, Uni<Map<Long, LinesAndHistory>>> load) {
-        if (!(details instanceof CaffeineCache caffeine)) {
+        if (!(details instanceof CaffeineCache caffeine) || !(seen instanceof CaffeineCache seenKeys)) {
             return load.apply(ids);
         }
         Map<Long, LinesAndHistory> found = new HashMap<>();
-        Map<Long, CompletableFuture<LinesAndHistory>> loading = new LinkedHashMap<>();
+        List<Long> missing = new ArrayList<>();
+        Map<Long, CompletableFuture<LinesAndHistory>> kept = new HashMap<>();
         for (Long id : ids) {
             CompletableFuture<LinesAndHistory> cached = caffeine.getIfPresent(id);
             if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
                 found.put(id, cached.join());
-            } else {
+                continue;
+            }
+            missing.add(id);
+            if (cached != null || seenBefore(seenKeys, id)) {
                 // Stands in the cache while the load runs, as getAsync's do: an eviction meanwhile (the
                 // invoice changed) removes it, so what the load read before the change is not kept.
                 CompletableFuture<LinesAndHistory> pending = new CompletableFuture<>();
                 caffeine.put(id, pending);
-                loading.put(id, pending);
+                kept.put(id, pending);
             }
         }
-        if (loading.isEmpty()) {
+        if (missing.isEmpty()) {
             return Uni.createFrom().item(found);
         }
-        return load.apply(List.copyOf(loading.keySet())).map(loaded -> {
-            loading.forEach((id, pending) -> {
+        return load.apply(List.copyOf(missing)).map(loaded -> {
+            for (Long id : missing) {
                 LinesAndHistory values = loaded.getOrDefault(id, LinesAndHistory.NONE);
-                pending.complete(values);
                 found.put(id, values);
-            });
+                CompletableFuture<LinesAndHistory> pending = kept.get(id);
+                if (pending != null) {
+                    pending.complete(values);
+                }
+            }
             return found;
-        }).onFailure().invoke(failure -> loading.values().forEach(pending -> pending.completeExceptionally(failure)));
+        }).onFailure().invoke(failure -> kept.values().forEach(pending -> pending.completeExceptionally(failure)));
     }
 
     public Uni<Void> evict(long id, String code, String number) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -88,6 +89,8 @@ class InvoiceCacheTest {
         long id = Long.parseLong(issued.get("id"));
         LinesAndHistory readBeforeTheChange = new LinesAndHistory(List.of(), List.of());
         LinesAndHistory readAfterIt = new LinesAndHistory(List.of(), List.of());
+        // Asked for once before, so the next read goes into the cache.
+        cache.detailsOf(List.of(id), ids -> Uni.createFrom().item(Map.of(id, LinesAndHistory.NONE))).await().indefinitely();
 
         // A page starts reading the invoice's lines and history; the invoice changes (and is evicted)
         // before that read comes back.
@@ -107,6 +110,34 @@ class InvoiceCacheTest {
             throw new AssertionError("the details of " + ids + " should have come from the cache");
         }).await().indefinitely();
         assertSame(readAfterIt, third.get(id));
+    }
+
+    @Test
+    void aPageKeepsAnInvoicesLinesFromTheSecondTimeTheyAreAskedFor() {
+        JsonPath issued = issue("*货物*缓存戊");
+        long id = Long.parseLong(issued.get("id"));
+        String page = "query P($f: InvoiceFilter) { invoices(filter: $f, first: 5) { edges { node { id lines { itemName } } } } }";
+        Map<String, Object> filter = Map.of("buyerTaxId", Invoices.ORG_B, "amountMin", "12.00", "amountMax", "14.00");
+
+        setItemName(id, "first");
+        assertEquals("first", itemName(page, filter, id)); // read, only remembered
+        setItemName(id, "second");
+        assertEquals("second", itemName(page, filter, id)); // read again, now cached
+        setItemName(id, "third");
+        assertEquals("second", itemName(page, filter, id)); // from the cache
+    }
+
+    private void setItemName(long id, String name) {
+        database.preparedQuery("update invoice_line set item_name = $2 where invoice_id = $1").execute(Tuple.of(id, name)).await().indefinitely();
+    }
+
+    /** The item name of invoice {@code id} on the first page of the list (the newest invoices come first). */
+    private static String itemName(String page, Map<String, Object> filter, long id) {
+        JsonPath answer = GraphQL.postQueryAs(Tokens.of("b-accountant"), page, "f", filter);
+        assertNull(answer.get("errors"), answer::prettify);
+        String name = answer.getString("data.invoices.edges.node.find { it.id == '" + id + "' }.lines[0].itemName");
+        assertNotNull(name, () -> "invoice " + id + " is not on the first page: " + answer.prettify());
+        return name;
     }
 
     private static JsonPath issue(String itemName) {
