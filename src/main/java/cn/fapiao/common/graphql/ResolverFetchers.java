@@ -32,7 +32,8 @@ import java.util.Map;
  * was selected asks the {@link DataFetchingEnvironment} ({@code Context.unwrap}), or better the
  * document itself, as {@link Selections} does. Everything else (argument conversion, security
  * interceptors, blocking or not, errors, result transformation) is Quarkus's and SmallRye's own
- * code, inherited. Registered through {@code META-INF/services}; SmallRye asks services in order
+ * code, inherited, except that an argument that cannot be converted is refused as bad input
+ * ({@link ArgumentErrors}). Registered through {@code META-INF/services}; SmallRye asks services in order
  * of priority, ours (0) before Quarkus's (1).
  */
 public class ResolverFetchers implements DataFetcherService {
@@ -56,6 +57,7 @@ public class ResolverFetchers implements DataFetcherService {
 
         UniFetcher(Operation operation, Type type) {
             super(operation, type);
+            this.argumentHelper = new ArgumentErrors(operation.getArguments());
         }
 
         @Override
@@ -75,6 +77,7 @@ public class ResolverFetchers implements DataFetcherService {
 
         DefaultFetcher(Operation operation, Type type) {
             super(operation, type);
+            this.argumentHelper = new ArgumentErrors(operation.getArguments());
         }
 
         @Override
