@@ -17,6 +17,8 @@ public enum ErrorCode {
     QUERY_TOO_DEEP,
     /** The query selects more fields (aliases included) than allowed ({@code fapiao.graphql.max-complexity}). */
     QUERY_TOO_COMPLEX,
+    /** The document does not fit the schema (e.g. an unknown field), or its variables do not fit their types. */
+    GRAPHQL_VALIDATION_FAILED,
     /** Something failed on the server; details are in the server log, never in the response. */
     INTERNAL_ERROR
 }

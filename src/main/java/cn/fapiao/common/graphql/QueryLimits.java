@@ -15,6 +15,7 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Directive;
 import graphql.language.Document;
@@ -30,11 +31,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Refuses expensive documents with a stable {@code extensions.code} (QUERY_TOO_DEEP,
- * QUERY_TOO_COMPLEX) before anything is resolved. Installed by {@link GraphQLExtensions}.
+ * QUERY_TOO_COMPLEX) before anything is resolved, and codes the errors of documents that do not
+ * parse or validate ({@link DocumentErrors}). Installed by {@link GraphQLExtensions}.
  *
  * <p>It is the only instrumentation graphql-java runs, on purpose. graphql-java calls the
  * instrumentation for every field of every response; a chain of several (SmallRye's document
@@ -96,6 +99,13 @@ public class QueryLimits {
         @Override
         public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters, InstrumentationState state) {
             return documents.beginValidation(parameters, state);
+        }
+
+        /** Codes for the errors of documents that did not run (see {@link DocumentErrors}): here, to stay the one instrumentation. */
+        @Override
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
+                                                                           InstrumentationState state) {
+            return CompletableFuture.completedFuture(DocumentErrors.coded(result));
         }
 
         @Override

@@ -1,0 +1,65 @@
+package cn.fapiao.common.graphql;
+
+import cn.fapiao.common.ErrorCode;
+import graphql.ErrorType;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.validation.ValidationError;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives the errors graphql-java finds in a document before anything runs a stable
+ * {@code extensions.code}, as every other error of this API has: {@code GRAPHQL_VALIDATION_FAILED}
+ * when the document does not fit the schema or its variables do not fit their types (an unknown
+ * field, a string for an Int, a missing required variable). graphql-java classifies them, but a
+ * classification is not a code a client can switch on. (Text that is not a GraphQL document at all
+ * never gets here: SmallRye answers "Unparseable input document" itself, without a code.) Called
+ * by {@link QueryLimits} on every result.
+ */
+final class DocumentErrors {
+
+    private DocumentErrors() {
+    }
+
+    static ExecutionResult coded(ExecutionResult result) {
+        List<GraphQLError> errors = result.getErrors();
+        if (errors.isEmpty() || errors.stream().noneMatch(DocumentErrors::uncodedDocumentError)) {
+            return result;
+        }
+        List<GraphQLError> coded = new ArrayList<>(errors.size());
+        for (GraphQLError error : errors) {
+            coded.add(uncodedDocumentError(error) ? withCode(error) : error);
+        }
+        return result.transform(builder -> builder.errors(coded));
+    }
+
+    private static boolean uncodedDocumentError(GraphQLError error) {
+        return error.getErrorType() == ErrorType.ValidationError
+                && (error.getExtensions() == null || !error.getExtensions().containsKey("code"));
+    }
+
+    private static GraphQLError withCode(GraphQLError error) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", ErrorCode.GRAPHQL_VALIDATION_FAILED.name());
+        if (error instanceof ValidationError validation) {
+            // What SmallRye shows of a validation error, kept (the description repeats the message).
+            extensions.put("validationErrorType", String.valueOf(validation.getValidationErrorType()));
+            extensions.put("queryPath", validation.getQueryPath());
+        }
+        if (error.getExtensions() != null) {
+            error.getExtensions().forEach(extensions::putIfAbsent);
+        }
+        return GraphqlErrorBuilder.newError()
+                .message(error.getMessage())
+                .locations(error.getLocations())
+                .path(error.getPath())
+                .errorType(error.getErrorType())
+                .extensions(extensions)
+                .build();
+    }
+}
