@@ -21,11 +21,12 @@ import java.util.function.Supplier;
  * who may see it is checked after every hit.
  *
  * <p>A single lookup, and the lines and history a page or a mutation answer loads, are cached from
- * the second time the invoice is asked for on: the first time only its key is remembered ({@code invoice-seen}, keys without values). Caching every first
- * lookup cost more than it saved when lookups spread over many invoices (the benchmark draws them
- * evenly from a million): each new entry was copied by the next young collection because the cache
- * held it, many were promoted and evicted later, young pauses grew from 2 to 7 ms and a full
- * collection of ~190 ms came every minute. Invoices a desk works on (issued, then verified, then
+ * the second time the invoice is asked for on: the first time only its key is remembered
+ * ({@code invoice-seen}, keys without values). Caching every first load cost more than it saved
+ * when reads spread over many invoices (the benchmark draws them evenly from a million): each new
+ * entry was copied by the next young collection because the cache held it, many were promoted and
+ * evicted later, young pauses grew from 2 to 7 ms (11 ms for pages with lines) and full
+ * collections of ~130–190 ms came every few seconds to every minute. Invoices a desk works on (issued, then verified, then
  * looked at again) are asked for repeatedly and are cached as before.
  */
 @ApplicationScoped

@@ -33,7 +33,7 @@ class DocumentErrorsTest {
     }
 
     @Test
-    void aRefusalThatAlreadyHasACodeKeepsIt() {
+    void otherErrorsKeepTheirOwnCode() {
         JsonPath answer = GraphQL.postQueryAs(Tokens.of("a-accountant"), "{ invoices(first: 1000) { totalCount } }");
         assertEquals("VALIDATION_FAILED", answer.getString("errors[0].extensions.code"), answer::prettify);
     }

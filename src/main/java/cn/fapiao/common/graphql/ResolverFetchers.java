@@ -33,8 +33,8 @@ import java.util.Map;
  * document itself, as {@link Selections} does. Everything else (argument conversion, security
  * interceptors, blocking or not, errors, result transformation) is Quarkus's and SmallRye's own
  * code, inherited, except that an argument that cannot be converted is refused as bad input
- * ({@link ArgumentErrors}). Registered through {@code META-INF/services}; SmallRye asks services in order
- * of priority, ours (0) before Quarkus's (1).
+ * ({@link ArgumentErrors}). Registered through {@code META-INF/services}; SmallRye asks services
+ * in order of priority, ours (0) before Quarkus's (1).
  */
 public class ResolverFetchers implements DataFetcherService {
 

@@ -3,7 +3,7 @@ package cn.fapiao.security.crypto;
 /**
  * An encrypted column value as it was read, opened only when somebody reads it. Reads map every
  * invoice of a page, but most requests never select the encrypted party details: decrypting them
- * all anyway cost about an eighth of a page's CPU. Keeping the cipher text also keeps plaintext
+ * all anyway cost a sixth of a page's server CPU in the benchmark. Keeping the cipher text also keeps plaintext
  * out of the invoice cache. Nothing is remembered: each {@link #reveal()} decrypts again.
  */
 public final class SealedText {
