@@ -116,7 +116,7 @@ public class InvoiceSearch {
             List<Row> invoices = new ArrayList<>();
             Integer totalCount = null;
             for (Row row : result) {
-                if (withCount) {
+                if (withCount && totalCount == null) { // the same on every row: looked up by name once
                     totalCount = row.getLong("total_count").intValue();
                 }
                 if (row.getLong(0) != null) { // null: the count's row on an empty page
