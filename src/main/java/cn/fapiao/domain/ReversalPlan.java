@@ -52,7 +52,8 @@ public final class ReversalPlan {
     /**
      * Spreads {@code amount} over the lines in proportion to what each has left, by the
      * largest-remainder method in cents: the result adds up to exactly {@code amount} and no line
-     * gets more than it has left (rounding each share on its own could do both wrong).
+     * gets more than it has left (rounding each share on its own can add up to more than was
+     * asked: 4 × 1.00 asked 0.02 gives 0.01 + 0.01 + 0.01).
      *
      * @param amount positive, at most 2 decimals (the service has checked both)
      */

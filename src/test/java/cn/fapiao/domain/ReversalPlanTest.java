@@ -46,8 +46,9 @@ class ReversalPlanTest {
             // A tiny line next to a big one: shares 0.4999… and 99.5000… cents → 0.00 + 50.00.
             "0.01 100.00             | 50.00  | 0.00 50.00",
             "100.00 0.01             | 50.01  | 50.00 0.01",
-            // Four equal lines rounded one by one give 0.01 ×3 and make the last −0.01 (the old
-            // planner); largest remainder: ties go to the lower line numbers.
+            // Rounding each share on its own (the old planner) gives 0.005 → 0.01 to each of the
+            // first three lines and reverses 0.03 when 0.02 was asked. Largest remainder: ties go
+            // to the lower line numbers.
             "1.00 1.00 1.00 1.00     | 0.02   | 0.01 0.01 0.00 0.00",
             "1.00 1.00 1.00          | 2.00   | 0.67 0.67 0.66",
             "0.01 0.01 0.01 0.01     | 0.03   | 0.01 0.01 0.01 0.00",
