@@ -63,14 +63,7 @@ public final class TaxMath {
         requirePresent(amount, "amount", "Amount", problems);
         requirePresent(rate, "taxRate", "Tax rate", problems);
         requirePresent(tax, "tax", "Tax", problems);
-        if (amount != null && quantity != null && unitPrice != null) {
-            BigDecimal product = quantity.multiply(unitPrice);
-            if (product.subtract(amount).abs().compareTo(AMOUNT_TOLERANCE) > 0) {
-                problems.add(new Problem("amount", "AMOUNT_MISMATCH", "Quantity × unit price is "
-                        + product.stripTrailingZeros().toPlainString() + " but the amount is "
-                        + amount.toPlainString() + "; they may differ by at most 0.01"));
-            }
-        }
+        problems.addAll(checkQuantityTimesPrice(quantity, unitPrice, amount));
         if (amount != null && rate != null && tax != null) {
             BigDecimal exact = amount.multiply(rate);
             if (tax.subtract(exact).abs().compareTo(LINE_TAX_TOLERANCE) > 0) {
@@ -80,6 +73,24 @@ public final class TaxMath {
             }
         }
         return problems;
+    }
+
+    /**
+     * Quantity × unit price against the amount (AMOUNT_MISMATCH beyond ±0.01); nothing to check
+     * unless all three are given. On its own because a tax-inclusive line compares them with the
+     * gross amount, before its tax is known.
+     */
+    public static List<Problem> checkQuantityTimesPrice(BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
+        if (amount == null || quantity == null || unitPrice == null) {
+            return List.of();
+        }
+        BigDecimal product = quantity.multiply(unitPrice);
+        if (product.subtract(amount).abs().compareTo(AMOUNT_TOLERANCE) > 0) {
+            return List.of(new Problem("amount", "AMOUNT_MISMATCH", "Quantity × unit price is "
+                    + product.stripTrailingZeros().toPlainString() + " but the amount is "
+                    + amount.toPlainString() + "; they may differ by at most 0.01"));
+        }
+        return List.of();
     }
 
     /**

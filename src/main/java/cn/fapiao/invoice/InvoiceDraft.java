@@ -169,14 +169,13 @@ public final class InvoiceDraft {
         } else {
             tax = givenTax != null ? givenTax : TaxMath.lineTax(amount, rate);
         }
-        // Quantity × price is compared with the amount as the client gave it (net, or gross when amounts include tax).
-        for (Problem p : TaxMath.checkLine(quantity, unitPrice, amount, rate, gross ? null : tax)) {
+        // Quantity × price is compared with the amount as the client gave it (gross when amounts
+        // include tax); the tax tolerance always with the net amount the line is written with.
+        // Passing no tax for a gross line made checkLine report tax REQUIRED on every such line.
+        List<Problem> lineProblems = new ArrayList<>(TaxMath.checkQuantityTimesPrice(quantity, unitPrice, amount));
+        lineProblems.addAll(TaxMath.checkLine(null, null, net, rate, tax));
+        for (Problem p : lineProblems) {
             problems.add(new Problem(path + "." + p.field(), p.code(), p.message()));
-        }
-        if (gross && givenTax != null) {
-            for (Problem p : TaxMath.checkLine(null, null, net, rate, tax)) {
-                problems.add(new Problem(path + "." + p.field(), p.code(), p.message()));
-            }
         }
         if (problems.size() == before) {
             lines.add(new Line(index + 1, line, quantity, unitPrice, net.setScale(2, RoundingMode.HALF_UP), rate, treatment,

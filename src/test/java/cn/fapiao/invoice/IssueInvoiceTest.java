@@ -62,6 +62,35 @@ class IssueInvoiceTest {
     }
 
     @Test
+    void taxInclusiveAmountsAreSplitIntoNetAndTaxInPreviewAndIssue() {
+        // domain.md §4: gross 113.00 @13% → 100.00 + 13.00; 100.00 @13% → 88.50 + 11.50.
+        Map<String, Object> input = Invoices.toOrgB(List.of(Invoices.line("*信息技术服务*软件开发", "113.00", "0.13"),
+                Invoices.line("*信息技术服务*运维", "100.00", "0.13")));
+        input.put("amountsIncludeTax", true);
+
+        JsonPath preview = GraphQL.postAs(Tokens.of("a-issuer"), "previewInvoice", "input", input);
+        assertNull(preview.get("errors"), preview::prettify);
+        assertEquals(true, preview.get("data.previewInvoice.valid"), preview::prettify);
+        assertEquals(100.0f, preview.getFloat("data.previewInvoice.lines[0].amount"));
+        assertEquals(13.0f, preview.getFloat("data.previewInvoice.lines[0].tax"));
+        assertEquals(88.5f, preview.getFloat("data.previewInvoice.lines[1].amount"));
+        assertEquals(11.5f, preview.getFloat("data.previewInvoice.lines[1].tax"));
+        assertEquals(188.5f, preview.getFloat("data.previewInvoice.amount"));
+        assertEquals(24.5f, preview.getFloat("data.previewInvoice.tax"));
+        assertEquals(213.0f, preview.getFloat("data.previewInvoice.total"));
+
+        JsonPath issued = Invoices.issue(input);
+        assertEquals(188.5f, issued.getFloat("amount"));
+        assertEquals(24.5f, issued.getFloat("tax"));
+        assertEquals(213.0f, issued.getFloat("total"));
+        assertEquals(100.0f, issued.getFloat("lines[0].amount"));
+        assertEquals(13.0f, issued.getFloat("lines[0].tax"));
+        assertEquals(88.5f, issued.getFloat("lines[1].amount"));
+        assertEquals(11.5f, issued.getFloat("lines[1].tax"));
+        assertEquals(188.5f, issued.getFloat("remainingAmount"));
+    }
+
+    @Test
     void issuesADigitalInvoiceThatBothPartiesFindAndNobodyElse() {
         JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*信息技术服务*软件开发", "1000.00", "0.13"))));
         String number = issued.get("number");
