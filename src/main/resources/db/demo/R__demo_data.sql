@@ -35,27 +35,28 @@ with orgs as (
     join orgs seller on seller.idx = s.n % 7
     join orgs buyer on buyer.idx = (s.n + 1 + s.n % 3) % 7
 )
+-- Imported (legacy) invoices are the seller's records only: imports write the importer's books.
 insert into invoice (organisation_id, generation, invoice_code, invoice_number, type_code, issue_date,
                      seller_org_id, seller_tax_id, seller_name, buyer_org_id, buyer_tax_id, buyer_name,
-                     amount, tax, total, check_code, status, direction, remaining_amount, source, source_system)
+                     amount, tax, total, check_code, status, direction, remaining_amount, remaining_tax, source, source_system)
 select r.seller_id, r.generation,
        case when r.generation = 'LEGACY' then '0' || r.seller_region || to_char(r.issue_date, 'YY') || '00' || lpad((r.n % 9 + 1)::text, 1, '0') || (array['04', '11', '13'])[1 + r.n % 3] end,
        case when r.generation = 'LEGACY' then lpad((10000000 + r.n)::text, 8, '0')
             else to_char(r.issue_date, 'YY') || left(r.seller_region, 2) || '2' || lpad((900000000000000 + r.n)::text, 15, '0') end,
        case when r.generation = 'LEGACY' then (array['04', '10', '08'])[1 + r.n % 3] else (array['81', '82'])[1 + r.n % 2] end,
        r.issue_date,
-       r.seller_id, r.seller_uscc, r.seller_name, r.buyer_id, r.buyer_uscc, r.buyer_name,
+       r.seller_id, r.seller_uscc, r.seller_name, case when r.generation = 'DIGITAL' then r.buyer_id end, r.buyer_uscc, r.buyer_name,
        r.amount, r.tax, r.amount + r.tax,
        case when r.generation = 'LEGACY' and r.n % 3 <> 2 then lpad(((r.n::bigint * 982451653) % 100000000000000000000)::text, 20, '0') end,
-       r.status, 'BLUE', r.amount,
+       r.status, 'BLUE', r.amount, r.tax,
        case when r.generation = 'LEGACY' then 'IMPORTED' else 'ISSUED' end,
        case when r.generation = 'LEGACY' then 'demo-import' end
 from rows r
 on conflict do nothing;
 
-insert into invoice_line (invoice_id, line_no, item_name, unit, quantity, unit_price, amount, tax_rate, tax, remaining_amount)
+insert into invoice_line (invoice_id, line_no, item_name, unit, quantity, unit_price, amount, tax_rate, tax, remaining_amount, remaining_tax)
 select i.id, 1, (array['*信息技术服务*软件开发', '*餐饮服务*餐费', '*运输服务*货物运输', '*电子元件*集成电路', '*咨询服务*管理咨询'])[1 + i.id % 5],
-       '项', 1, i.amount, i.amount, round(i.tax / nullif(i.amount, 0), 2), i.tax, i.amount
+       '项', 1, i.amount, i.amount, round(i.tax / nullif(i.amount, 0), 2), i.tax, i.amount, i.tax
 from invoice i
 where not exists (select 1 from invoice_line l where l.invoice_id = i.id)
 on conflict do nothing;

@@ -19,6 +19,22 @@ public enum ErrorCode {
     QUERY_TOO_COMPLEX,
     /** The document does not fit the schema (e.g. an unknown field), or its variables do not fit their types. */
     GRAPHQL_VALIDATION_FAILED,
+    /** No invoice with this id or number that the caller's organisation issued or received (never FORBIDDEN: existence is not revealed). */
+    INVOICE_NOT_FOUND,
+    /** The invoice cannot be voided (fully digital, not NORMAL, outside its month of issue, or already used by the buyer). */
+    VOID_NOT_ALLOWED,
+    /** The invoice cannot be red-reversed (a red invoice, or not NORMAL / RED_PARTIAL). */
+    REVERSAL_NOT_ALLOWED,
+    /** The reversal asks for more than is left to reverse on the invoice or line. */
+    REVERSAL_EXCEEDS_REMAINING,
+    /** The buyer has confirmed use: a red-letter confirmation number is needed. */
+    CONFIRMATION_REQUIRED,
+    /** The invoice's status does not allow confirming its use. */
+    CONFIRMATION_NOT_ALLOWED,
+    /** The invoice's status cannot change to the one asked for. */
+    STATUS_CHANGE_NOT_ALLOWED,
+    /** The idempotency key was used before for another operation or other content; use a new key for new content. */
+    IDEMPOTENCY_KEY_REUSED,
     /** Something failed on the server; details are in the server log, never in the response. */
     INTERNAL_ERROR
 }

@@ -78,6 +78,11 @@ public final class InvoiceLifecycle {
         return to;
     }
 
+    /** Whether the tax side sets this status (the only ones setInvoiceTaxStatus accepts). */
+    public static boolean isTaxStatus(InvoiceStatus status) {
+        return TAX_STATUSES.contains(status);
+    }
+
     /** Refuses to red-reverse a red invoice, or one that is not in force or already fully reversed. */
     public static void checkReversible(Direction direction, InvoiceStatus status) {
         if (direction != Direction.BLUE) {

@@ -3,30 +3,19 @@ package cn.fapiao.domain;
 /** A life-cycle move the invoice's status or facts forbid; the service turns it into an API error. */
 public final class TransitionRefused extends RuntimeException {
 
-    /** Why, with the API error code each reason is reported under. */
+    /** Why; the service reports each under the API code of the operation refused. */
     public enum Reason {
-        VOID_DIGITAL("VOID_NOT_ALLOWED"),
-        VOID_NOT_NORMAL("VOID_NOT_ALLOWED"),
-        VOID_OUTSIDE_ISSUE_MONTH("VOID_NOT_ALLOWED"),
-        VOID_USED_BY_BUYER("VOID_NOT_ALLOWED"),
-        CONFIRMATION_STATUS("CONFIRMATION_NOT_ALLOWED"),
-        /** The target status is not one the tax side sets; an input error on {@code input.status}. */
-        NOT_A_TAX_STATUS("VALIDATION_FAILED"),
+        VOID_DIGITAL,
+        VOID_NOT_NORMAL,
+        VOID_OUTSIDE_ISSUE_MONTH,
+        VOID_USED_BY_BUYER,
+        CONFIRMATION_STATUS,
+        /** The target status is not one the tax side sets: an input error on {@code input.status}. */
+        NOT_A_TAX_STATUS,
         /** VOIDED and red-reversed invoices keep their status against the tax side. */
-        STATUS_KEPT("STATUS_CHANGE_NOT_ALLOWED"),
-        REVERSAL_OF_RED("REVERSAL_NOT_ALLOWED"),
-        REVERSAL_STATUS("REVERSAL_NOT_ALLOWED");
-
-        private final String apiCode;
-
-        Reason(String apiCode) {
-            this.apiCode = apiCode;
-        }
-
-        /** The {@code extensions.code} this refusal is reported under. */
-        public String apiCode() {
-            return apiCode;
-        }
+        STATUS_KEPT,
+        REVERSAL_OF_RED,
+        REVERSAL_STATUS
     }
 
     private final Reason reason;

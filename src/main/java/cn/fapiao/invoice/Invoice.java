@@ -1,6 +1,11 @@
 package cn.fapiao.invoice;
 
+import cn.fapiao.domain.Direction;
+import cn.fapiao.domain.Generation;
+import cn.fapiao.domain.InvoiceStatus;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,9 +18,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * An invoice as written by the life-cycle operations (issue, void, reverse, import, tax status).
- * Reads go through {@link InvoiceQueries}; this entity never leaves the service layer.
- * Party address/phone and bank account hold cipher text (see {@link InvoiceRows#seal}).
+ * An invoice row as the life-cycle changes that suit an ORM update it (void, confirmation of use,
+ * tax status), with the version check. Inserts of invoices go through {@link InvoiceInserts} (issue,
+ * reversal and import), reads through {@link InvoiceQueries}; this entity never leaves the service
+ * layer. Party address/phone and bank account hold cipher text (see {@link InvoiceRows#seal}).
  */
 @Entity
 @Table(name = "invoice")
@@ -28,8 +34,9 @@ public class Invoice {
     @Column(name = "organisation_id", nullable = false)
     public Long organisationId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String generation;
+    public Generation generation;
 
     @Column(name = "invoice_code")
     public String code;
@@ -75,11 +82,13 @@ public class Invoice {
     @Column(name = "check_code")
     public String checkCode;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public InvoiceStatus status;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String direction;
+    public Direction direction;
 
     @Column(name = "original_invoice_id")
     public Long originalInvoiceId;
@@ -93,8 +102,12 @@ public class Invoice {
     @Column(name = "remaining_amount", nullable = false)
     public BigDecimal remainingAmount;
 
+    @Column(name = "remaining_tax", nullable = false)
+    public BigDecimal remainingTax;
+
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String source;
+    public InvoiceSource source;
 
     @Column(name = "source_system")
     public String sourceSystem;
@@ -106,6 +119,9 @@ public class Invoice {
 
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

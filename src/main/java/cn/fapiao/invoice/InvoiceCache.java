@@ -51,7 +51,7 @@ public class InvoiceCache {
         return lookup(byId, id, load);
     }
 
-    public Uni<StoredInvoice> byNumber(String code, String number, Supplier<Uni<StoredInvoice>> load) {
+    public Uni<RecordsOfNumber> byNumber(String code, String number, Supplier<Uni<RecordsOfNumber>> load) {
         return lookup(byNumber, numberKey(code, number), load);
     }
 
@@ -60,7 +60,7 @@ public class InvoiceCache {
      * database. Ids (Long) and number keys (String) share the seen keys: they never equal each other.
      * An id counts as asked for whether its invoice or its details were.
      */
-    private Uni<StoredInvoice> lookup(Cache cache, Object key, Supplier<Uni<StoredInvoice>> load) {
+    private <T> Uni<T> lookup(Cache cache, Object key, Supplier<Uni<T>> load) {
         if (cache instanceof CaffeineCache caffeine && seen instanceof CaffeineCache seenKeys
                 && caffeine.getIfPresent(key) == null && !seenBefore(seenKeys, key)) {
             return load.get();

@@ -79,7 +79,7 @@ final class InvoiceImportJson {
                     .put("outcome", row.outcome().name()).put("invoiceId", row.invoiceId())
                     .put("problems", problems).put("differingFields", new JsonArray(new ArrayList<>(row.differingFields()))));
         }
-        return new JsonObject().put("created", result.created()).put("duplicates", result.duplicates())
+        return new JsonObject().put("created", result.created()).put("duplicates", result.duplicates()).put("updated", result.updated())
                 .put("conflicts", result.conflicts()).put("rejected", result.rejected()).put("rows", rows);
     }
 
@@ -97,7 +97,7 @@ final class InvoiceImportJson {
             rows.add(new ImportRowResult(row.getInteger("index"), row.getString("code"), row.getString("number"),
                     ImportOutcome.valueOf(row.getString("outcome")), row.getString("invoiceId"), problems, differing));
         }
-        return new ImportResult(true, stored.getInteger("created"), stored.getInteger("duplicates"),
+        return new ImportResult(true, stored.getInteger("created"), stored.getInteger("duplicates"), stored.getInteger("updated", 0),
                 stored.getInteger("conflicts"), stored.getInteger("rejected"), rows);
     }
 }

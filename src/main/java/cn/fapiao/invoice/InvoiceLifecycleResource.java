@@ -40,7 +40,7 @@ public class InvoiceLifecycleResource {
     }
 
     @Mutation
-    @Description("Red-reverses (红冲) a blue invoice fully or partly and returns the new red invoice. The blue invoice's remaining amount and status (RED_PARTIAL / RED_FULL) follow. Role: ISSUER. Errors: REVERSAL_EXCEEDS_REMAINING, CONFIRMATION_REQUIRED, REVERSAL_NOT_ALLOWED, VALIDATION_FAILED, INVOICE_NOT_FOUND.")
+    @Description("Red-reverses (红冲) a blue invoice fully or partly and returns the new red invoice. The blue invoice's remaining amount and status (RED_PARTIAL / RED_FULL) follow. Role: ISSUER. A full reversal gives back exactly the invoice's tax, also after partial ones. Errors: REVERSAL_EXCEEDS_REMAINING, CONFIRMATION_REQUIRED, REVERSAL_NOT_ALLOWED, IDEMPOTENCY_KEY_REUSED, VALIDATION_FAILED, INVOICE_NOT_FOUND.")
     public Uni<@NonNull InvoiceView> redReverseInvoice(@Name("input") @NonNull RedReverseInvoiceInput input) {
         String address = callers.clientAddress();
         boolean withDetails = details.selected("");
@@ -59,7 +59,7 @@ public class InvoiceLifecycleResource {
 
     // Named explicitly: SmallRye GraphQL would otherwise drop the "set" prefix like a bean setter's.
     @Mutation("setInvoiceTaxStatus")
-    @Description("Records a status set by the tax side: LOST_CONTROL (失控), ABNORMAL (异常) or back to NORMAL, with the reason, in the invoice's history. Role: PARTNER (the synchronising system) of the seller or buyer. Errors: STATUS_CHANGE_NOT_ALLOWED, VALIDATION_FAILED, INVOICE_NOT_FOUND.")
+    @Description("Records a status set by the tax side: LOST_CONTROL (失控), ABNORMAL (异常) or back to NORMAL, with the reason, in the invoice's history. Role: PARTNER (the synchronising system) of the organisation that holds the invoice's record (for an invoice issued here, the issuer), never of the other party. Errors: STATUS_CHANGE_NOT_ALLOWED, FORBIDDEN (the other party), VALIDATION_FAILED, INVOICE_NOT_FOUND.")
     public Uni<@NonNull InvoiceView> setInvoiceTaxStatus(@Name("input") @NonNull SetInvoiceTaxStatusInput input) {
         String address = callers.clientAddress();
         boolean withDetails = details.selected("");

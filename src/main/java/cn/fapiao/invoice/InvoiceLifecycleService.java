@@ -3,6 +3,11 @@ package cn.fapiao.invoice;
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.ErrorCode;
 import cn.fapiao.domain.DecimalInput;
+import cn.fapiao.domain.InvoiceLifecycle;
+import cn.fapiao.domain.InvoiceStatus;
+import cn.fapiao.domain.ReversalPlan;
+import cn.fapiao.domain.ReversalRefused;
+import cn.fapiao.domain.TransitionRefused;
 import cn.fapiao.domain.Problem;
 import cn.fapiao.invoice.api.RedReverseInvoiceInput;
 import cn.fapiao.invoice.api.ReversalLineInput;
@@ -15,14 +20,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What happens to an invoice after issuance: void, red-letter reversal, the buyer's
@@ -32,23 +36,21 @@ import java.util.Set;
 @ApplicationScoped
 public class InvoiceLifecycleService {
 
-    static final String VOID_NOT_ALLOWED = "VOID_NOT_ALLOWED";
-    static final String REVERSAL_NOT_ALLOWED = "REVERSAL_NOT_ALLOWED";
-    static final String REVERSAL_EXCEEDS_REMAINING = "REVERSAL_EXCEEDS_REMAINING";
-    static final String CONFIRMATION_REQUIRED = "CONFIRMATION_REQUIRED";
-    static final String STATUS_CHANGE_NOT_ALLOWED = "STATUS_CHANGE_NOT_ALLOWED";
-    private static final Set<String> TAX_SIDE_STATUSES = Set.of("NORMAL", "LOST_CONTROL", "ABNORMAL");
+    static final String REVERSE_OPERATION = "redReverseInvoice";
 
     private final InvoiceRepository invoices;
     private final InvoiceQueries queries;
     private final InvoiceChangeNotifier changes;
-    private final RedInvoiceWriter writer;
+    private final RedInvoiceWriter reversals;
+    private final IssuedInvoiceWriter keyed;
 
-    public InvoiceLifecycleService(InvoiceRepository invoices, InvoiceQueries queries, InvoiceChangeNotifier changes, RedInvoiceWriter writer) {
+    public InvoiceLifecycleService(InvoiceRepository invoices, InvoiceQueries queries, InvoiceChangeNotifier changes,
+                                   RedInvoiceWriter reversals, IssuedInvoiceWriter keyed) {
         this.invoices = invoices;
         this.queries = queries;
         this.changes = changes;
-        this.writer = writer;
+        this.reversals = reversals;
+        this.keyed = keyed;
     }
 
     public Uni<StoredInvoice> voidInvoice(Caller caller, VoidInvoiceInput input) {
@@ -56,20 +58,12 @@ public class InvoiceLifecycleService {
         long id = InvoiceService.parseId(input.id());
         String reason = requireReason(input.reason(), "input.reason");
         return change(caller, id, true, invoice -> {
-            if ("DIGITAL".equals(invoice.generation)) {
-                throw refuse(VOID_NOT_ALLOWED, "Fully digital invoices cannot be voided: red-reverse it with redReverseInvoice instead.");
-            }
-            if (!"NORMAL".equals(invoice.status)) {
-                throw refuse(VOID_NOT_ALLOWED, "Only a NORMAL invoice can be voided; this one is " + invoice.status + ".");
-            }
-            if (!YearMonth.from(invoice.issueDate).equals(YearMonth.now(InvoiceService.BUSINESS_ZONE))) {
-                throw refuse(VOID_NOT_ALLOWED, "An invoice can be voided only in its month of issue (" + YearMonth.from(invoice.issueDate)
-                        + "); red-reverse it with redReverseInvoice instead.");
-            }
-            if (invoice.buyerConfirmedAt != null) {
-                throw refuse(VOID_NOT_ALLOWED, "The buyer has already confirmed use of this invoice; red-reverse it with redReverseInvoice instead.");
-            }
-            return setStatus(invoice, "VOIDED", caller, reason).invoke(() -> invoice.remainingAmount = BigDecimal.ZERO.setScale(2));
+            InvoiceStatus to = refusedAs(ErrorCode.VOID_NOT_ALLOWED, () -> InvoiceLifecycle.voidInvoice(invoice.status, invoice.generation,
+                    invoice.issueDate, YearMonth.now(InvoiceService.BUSINESS_ZONE), invoice.buyerConfirmedAt != null));
+            return invoices.changeStatus(invoice, to, caller.username(), reason).invoke(() -> {
+                invoice.remainingAmount = BigDecimal.ZERO.setScale(2);
+                invoice.remainingTax = BigDecimal.ZERO.setScale(2);
+            });
         });
     }
 
@@ -81,9 +75,7 @@ public class InvoiceLifecycleService {
             if (!caller.organisationId().equals(invoice.buyerOrgId)) {
                 throw new ApiException(ErrorCode.FORBIDDEN, "Only the buyer confirms use of an invoice.");
             }
-            if (!"NORMAL".equals(invoice.status) && !"RED_PARTIAL".equals(invoice.status)) {
-                throw refuse("CONFIRMATION_NOT_ALLOWED", "A " + invoice.status + " invoice cannot be confirmed for use.");
-            }
+            refusedAs(ErrorCode.CONFIRMATION_NOT_ALLOWED, () -> InvoiceLifecycle.confirmUse(invoice.status));
             if (invoice.buyerConfirmedAt == null) {
                 invoice.buyerConfirmedAt = OffsetDateTime.now();
                 invoice.updatedAt = invoice.buyerConfirmedAt;
@@ -92,28 +84,34 @@ public class InvoiceLifecycleService {
         });
     }
 
-    /** Statuses the tax authority sets after issuance (synchronised by a partner system), recorded in the history. */
+    /**
+     * Statuses the tax authority sets after issuance, recorded in the history. They come from the
+     * tax side through the integration of the organisation that holds the record (for an issued
+     * invoice: the issuer's), never from a counterparty: a buyer's partner could otherwise flag the
+     * seller's invoice LOST_CONTROL and block its void and reversal.
+     */
     public Uni<StoredInvoice> setTaxStatus(Caller caller, SetInvoiceTaxStatusInput input) {
         caller.require(Role.PARTNER);
         long id = InvoiceService.parseId(input.id());
         String reason = requireReason(input.reason(), "input.reason");
-        if (!TAX_SIDE_STATUSES.contains(input.status().name())) {
+        if (!InvoiceLifecycle.isTaxStatus(input.status())) {
             throw ApiException.validation(List.of(new Problem("input.status", "NOT_A_TAX_STATUS",
                     "Only LOST_CONTROL, ABNORMAL or NORMAL are set by the tax side; use voidInvoice or redReverseInvoice for the others.")));
         }
         return change(caller, id, false, invoice -> {
-            if (!TAX_SIDE_STATUSES.contains(invoice.status)) {
-                throw refuse(STATUS_CHANGE_NOT_ALLOWED, "A " + invoice.status + " invoice keeps its status.");
+            if (!caller.organisationId().equals(invoice.organisationId)) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "input.id", "Tax-side statuses of this invoice are set by the organisation"
+                        + " that holds its record (for an issued invoice, the issuer's integration), not by the other party.");
             }
-            return invoice.status.equals(input.status().name()) ? Uni.createFrom().voidItem()
-                    : setStatus(invoice, input.status().name(), caller, reason);
+            InvoiceStatus to = refusedAs(ErrorCode.STATUS_CHANGE_NOT_ALLOWED, () -> InvoiceLifecycle.taxStatus(invoice.status, input.status()));
+            return invoice.status == to ? Uni.createFrom().voidItem() : invoices.changeStatus(invoice, to, caller.username(), reason);
         });
     }
 
     /**
-     * Issues the red invoice for all, an amount, or chosen lines of a blue invoice. The blue row
-     * is locked for the whole transaction, so two reversals that together exceed what remains
-     * cannot both succeed: the second sees the first's reduced remainder.
+     * Issues the red invoice for all, an amount, or chosen lines of a blue invoice
+     * ({@link RedInvoiceWriter}). An idempotency key answers as in issuing: the same request gets the
+     * first red invoice, another request (or a key used for issuing) is refused.
      */
     public Uni<StoredInvoice> redReverse(Caller caller, RedReverseInvoiceInput input) {
         caller.require(Role.ISSUER);
@@ -130,6 +128,10 @@ public class InvoiceLifecycleService {
         if (input.lines() != null) {
             for (int i = 0; i < input.lines().size(); i++) {
                 ReversalLineInput line = input.lines().get(i);
+                if (line == null) {
+                    problems.add(new Problem("input.lines[" + i + "]", "REQUIRED", "Line " + (i + 1) + " of the request is empty."));
+                    continue;
+                }
                 BigDecimal lineAmount = positive(line.amount(), "input.lines[" + i + "].amount", problems);
                 if (lineAmount != null && byLine.put(line.lineNo(), lineAmount) != null) {
                     problems.add(new Problem("input.lines[" + i + "].lineNo", "DUPLICATE", "Line " + line.lineNo() + " is listed twice."));
@@ -140,81 +142,64 @@ public class InvoiceLifecycleService {
         if (confirmation != null && !confirmation.matches("\\d{20}")) {
             problems.add(new Problem("input.confirmationNumber", "INVALID_FORMAT", "A red-letter confirmation number has 20 digits."));
         }
+        DecimalInput.maxLength(input.note(), 500, "input.note", problems);
+        DecimalInput.maxLength(input.idempotencyKey(), IdempotencyKeys.MAX_LENGTH, "input.idempotencyKey", problems);
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
-        String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank() ? null : input.idempotencyKey().strip();
-        return Panache.withTransaction(() -> (key == null ? Uni.createFrom().<Invoice>nullItem()
-                        : invoices.findByIdempotencyKey(caller.organisationId(), key))
-                .chain(previous -> previous != null ? Uni.createFrom().item(new Reversal(null, previous))
-                        : invoices.lock(id).chain(blue -> {
-                            checkReversible(caller, blue, id, confirmation);
-                            return invoices.lines(blue.id).chain(lines -> {
-                                Map<InvoiceLine, BigDecimal> plan = plan(blue, lines, amount, byLine);
-                                return writer.write(caller, blue, plan, input.reasonCode(), confirmation, input.note(), key)
-                                        .map(red -> new Reversal(blue, red));
-                            });
-                        })))
-                .call(reversal -> reversal.blue == null ? Uni.createFrom().voidItem()
-                        : changes.changed(reversal.blue.id, reversal.blue.code, reversal.blue.number))
-                .call(reversal -> changes.changed(reversal.red.id, reversal.red.code, reversal.red.number))
-                .chain(reversal -> queries.byId(reversal.red.id));
+        String key = IdempotencyKeys.clean(input.idempotencyKey());
+        String hash = key == null ? null : IdempotencyKeys.requestHash(REVERSE_OPERATION, input);
+        RedInvoiceWriter.Request request = new RedInvoiceWriter.Request(amount, byLine, input.reasonCode(), confirmation, input.note(), key, hash);
+        if (key == null) {
+            return reverseNow(caller, id, request);
+        }
+        return keyed.byIdempotencyKey(caller.organisationId(), key)
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(answerFor(earlier, key, hash))
+                        : reverseNow(caller, id, request)
+                        .onFailure(InvoiceService::isSameKeyConflict)
+                        .recoverWithUni(() -> keyed.byIdempotencyKey(caller.organisationId(), key).map(winner -> answerFor(winner, key, hash))));
     }
 
-    private record Reversal(Invoice blue, Invoice red) {
+    private Uni<StoredInvoice> reverseNow(Caller caller, long id, RedInvoiceWriter.Request request) {
+        return reversals.reverse(caller, id, request)
+                .call(reversal -> changes.changed(reversal.blueId(), reversal.blueCode(), reversal.blueNumber()))
+                .call(reversal -> changes.changed(reversal.redId(), null, reversal.redNumber()))
+                .chain(reversal -> queries.byId(reversal.redId()));
     }
 
-    private static void checkReversible(Caller caller, Invoice blue, long id, String confirmation) {
-        if (blue == null || !(caller.organisationId().equals(blue.sellerOrgId) || caller.organisationId().equals(blue.buyerOrgId))) {
-            throw notFound(id);
+    private static StoredInvoice answerFor(IssuedInvoiceWriter.Keyed earlier, String key, String hash) {
+        if (!hash.equals(earlier.requestHash())) {
+            throw IdempotencyKeys.reused(key, "input.idempotencyKey");
         }
-        if (!caller.organisationId().equals(blue.sellerOrgId)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Only the seller red-reverses an invoice.");
-        }
-        if (!"BLUE".equals(blue.direction)) {
-            throw refuse(REVERSAL_NOT_ALLOWED, "A red invoice cannot itself be reversed.");
-        }
-        if (!"NORMAL".equals(blue.status) && !"RED_PARTIAL".equals(blue.status)) {
-            throw refuse(REVERSAL_NOT_ALLOWED, "A " + blue.status + " invoice cannot be red-reversed.");
-        }
-        if (blue.buyerConfirmedAt != null && confirmation == null) {
-            throw new ApiException(CONFIRMATION_REQUIRED, "The buyer has confirmed use of this invoice: a red-letter confirmation (红字确认单) agreed by both sides is needed; give its number.",
-                    "input.confirmationNumber", List.of(), Map.of());
+        return earlier.invoice();
+    }
+
+    /** Runs a domain transition; its refusal becomes the API's {@code code}, naming the invoice. */
+    static <T> T refusedAs(ErrorCode code, Supplier<T> transition) {
+        try {
+            return transition.get();
+        } catch (TransitionRefused refused) {
+            throw new ApiException(code.name(), refused.getMessage(), "input.id", List.of(), Map.of());
         }
     }
 
-    /** How much of each line to reverse, checked against what remains. */
-    private static Map<InvoiceLine, BigDecimal> plan(Invoice blue, List<InvoiceLine> lines, BigDecimal amount, Map<Integer, BigDecimal> byLine) {
-        Map<InvoiceLine, BigDecimal> plan = new LinkedHashMap<>();
-        if (!byLine.isEmpty()) {
-            for (Map.Entry<Integer, BigDecimal> wanted : byLine.entrySet()) {
-                InvoiceLine line = lines.stream().filter(l -> l.lineNo == wanted.getKey()).findFirst()
-                        .orElseThrow(() -> ApiException.validation(List.of(new Problem("input.lines", "UNKNOWN_LINE", "The invoice has no line " + wanted.getKey() + "."))));
-                if (wanted.getValue().compareTo(line.remainingAmount) > 0) {
-                    throw exceeds("Line " + line.lineNo + " has " + line.remainingAmount.toPlainString() + " left to reverse, asked " + wanted.getValue().toPlainString() + ".");
-                }
-                plan.put(line, wanted.getValue());
+    static void refusedAs(ErrorCode code, Runnable check) {
+        refusedAs(code, () -> {
+            check.run();
+            return null;
+        });
+    }
+
+    /** Plans a reversal; a refusal (more than is left, an unknown line) becomes the API's error on its field. */
+    static ReversalPlan planned(Supplier<ReversalPlan> plan) {
+        try {
+            return plan.get();
+        } catch (ReversalRefused refused) {
+            if (refused.reason() == ReversalRefused.Reason.UNKNOWN_LINE) {
+                throw ApiException.validation(List.of(new Problem(refused.field(), "UNKNOWN_LINE", refused.getMessage())));
             }
-            return plan;
+            throw new ApiException(ErrorCode.REVERSAL_EXCEEDS_REMAINING.name(), refused.getMessage(), refused.field(), List.of(), Map.of());
         }
-        BigDecimal remaining = blue.remainingAmount;
-        BigDecimal wanted = amount == null ? remaining : amount;
-        if (remaining.signum() <= 0 || wanted.compareTo(remaining) > 0) {
-            throw exceeds("The invoice has " + remaining.toPlainString() + " left to reverse, asked " + wanted.toPlainString() + ".");
-        }
-        // Spread over the lines in proportion to what each has left; the last line takes the rounding rest.
-        BigDecimal allocated = BigDecimal.ZERO;
-        List<InvoiceLine> open = lines.stream().filter(l -> l.remainingAmount.signum() > 0).toList();
-        for (int i = 0; i < open.size(); i++) {
-            InvoiceLine line = open.get(i);
-            BigDecimal share = i == open.size() - 1 ? wanted.subtract(allocated)
-                    : wanted.multiply(line.remainingAmount).divide(remaining, 2, RoundingMode.HALF_UP).min(line.remainingAmount);
-            if (share.signum() > 0) {
-                plan.put(line, share);
-                allocated = allocated.add(share);
-            }
-        }
-        return plan;
     }
 
     private Uni<StoredInvoice> change(Caller caller, long id, boolean sellerOnly, java.util.function.Function<Invoice, Uni<Void>> action) {
@@ -229,10 +214,6 @@ public class InvoiceLifecycleService {
                 }))
                 .call(invoice -> changes.changed(invoice.id, invoice.code, invoice.number))
                 .chain(invoice -> queries.byId(invoice.id));
-    }
-
-    private Uni<Void> setStatus(Invoice invoice, String to, Caller caller, String reason) {
-        return invoices.changeStatus(invoice, to, caller.username(), reason);
     }
 
     private static BigDecimal positive(String text, String field, List<Problem> problems) {
@@ -251,15 +232,7 @@ public class InvoiceLifecycleService {
         return reason.strip();
     }
 
-    private static ApiException refuse(String code, String message) {
-        return new ApiException(code, message, "input.id", List.of(), Map.of());
-    }
-
-    private static ApiException exceeds(String message) {
-        return new ApiException(REVERSAL_EXCEEDS_REMAINING, message, "input.amount", List.of(), Map.of());
-    }
-
-    private static ApiException notFound(long id) {
-        return new ApiException(InvoiceService.INVOICE_NOT_FOUND, "No invoice '" + id + "' that your organisation issued or received.", "input.id", List.of(), Map.of());
+    static ApiException notFound(long id) {
+        return new ApiException(ErrorCode.INVOICE_NOT_FOUND.name(), "No invoice '" + id + "' that your organisation issued or received.", "input.id", List.of(), Map.of());
     }
 }

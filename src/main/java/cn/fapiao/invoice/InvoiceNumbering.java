@@ -31,22 +31,30 @@ final class InvoiceNumbering {
     }
 
     /**
-     * SQL taking the prefix's next sequence value; the prefix is the given parameter ({@code $1},
-     * {@code :prefix}). Usable alone or as a CTE.
+     * SQL taking the prefix's next sequence value as {@code last_value}; the prefix is the given
+     * parameter ({@code $1}, {@code :prefix}). Usable alone or as a CTE.
      *
-     * <p>Writers of one prefix first queue on a transaction-level advisory lock, then take the
-     * counter row. Without the queue, every commit woke all writers waiting on the row, each
-     * retried its upsert and one won: under 16 concurrent issues PostgreSQL spent 0.9 ms of CPU per
-     * issue instead of 0.27, and throughput fell as concurrency rose (pgbench: 2,490 issues/s
-     * alone, 1,420 at 16 clients; 2,100 with the queue). The lock manager hands the lock to one
-     * waiter at a time. Both locks end with the transaction, so numbering stays gap-free.
+     * <p>{@code next_invoice_sequence} (migration V8) queues writers of one prefix on a
+     * transaction-level advisory lock, then takes the counter row. Without the queue, every commit
+     * woke all writers waiting on the row, each retried its upsert and one won: under 16 concurrent
+     * issues PostgreSQL spent 0.9 ms of CPU per issue instead of 0.27, and throughput fell as
+     * concurrency rose (pgbench: 2,490 issues/s alone, 1,420 at 16 clients; 2,100 with the queue).
+     * It steps over numbers already stored: an import may hold one of this system's range, and
+     * imports of such numbers take the same queue lock ({@link #queueLockSql}), so an issue never
+     * races one. Both locks end with the transaction, so numbering stays gap-free.
      */
     static String nextSequenceSql(String prefixParameter) {
-        return """
-                with queued as (select pg_advisory_xact_lock(%d, hashtext(%s)))
-                insert into invoice_number_counter (prefix, last_value) select %s, 1 from queued
-                on conflict (prefix) do update set last_value = invoice_number_counter.last_value + 1
-                returning last_value""".formatted(QUEUE_LOCK_SPACE, prefixParameter, prefixParameter);
+        return "select next_invoice_sequence(" + prefixParameter + "::text) as last_value";
+    }
+
+    /** Whether a digital number has the shape of the numbers this system issues (its channel digit). */
+    static boolean isOwnRange(String digitalNumber) {
+        return digitalNumber != null && digitalNumber.length() == 20 && digitalNumber.substring(4, 5).equals(CHANNEL);
+    }
+
+    /** The queue lock of the prefixes of {@code $1} (a text array), taken in order so two takers cannot deadlock. */
+    static String queueLockSql() {
+        return "select pg_advisory_xact_lock(" + QUEUE_LOCK_SPACE + ", hashtext(p)) from (select distinct p from unnest($1::text[]) p order by p) s";
     }
 
     /** SQL of {@link #number} for a prefix parameter and a sequence expression. */

@@ -20,8 +20,10 @@ import java.util.Map;
 public class InvoiceQueries {
 
     private static final Lookup BY_ID = new Lookup(" from invoice i where i.id = $1");
-    private static final Lookup BY_DIGITAL_NUMBER = new Lookup(" from invoice i where i.invoice_code is null and i.invoice_number = $1");
-    private static final Lookup BY_LEGACY_IDENTITY = new Lookup(" from invoice i where i.invoice_code = $1 and i.invoice_number = $2");
+    /** Every record of an identity, most authoritative first (see RecordsOfNumber). */
+    private static final String AUTHORITY = " order by i.source <> 'ISSUED', i.source <> 'SYNCHRONISED', i.id";
+    private static final Lookup BY_DIGITAL_NUMBER = new Lookup(" from invoice i where i.invoice_code is null and i.invoice_number = $1" + AUTHORITY);
+    private static final Lookup BY_LEGACY_IDENTITY = new Lookup(" from invoice i where i.invoice_code = $1 and i.invoice_number = $2" + AUTHORITY);
     private static final String DETAILS = "select i.id, " + InvoiceRows.DETAIL_COLUMNS + " from unnest($1::bigint[]) as i(id)";
 
     // Candidate identities are looked up through the unique identity indexes (= any / join on unnest), never by scanning.
@@ -50,15 +52,25 @@ public class InvoiceQueries {
         return pool.preparedQuery(BY_ID.sql(withDetails)).execute(Tuple.of(id)).map(result -> first(result, withDetails));
     }
 
-    /** By number alone (digital) or by code and number (legacy). */
-    public Uni<StoredInvoice> byNumber(String code, String number) {
+    /** By number alone (digital) or by code and number (legacy): every record of that identity. */
+    public Uni<RecordsOfNumber> byNumber(String code, String number) {
         return byNumber(code, number, false);
     }
 
-    public Uni<StoredInvoice> byNumber(String code, String number, boolean withDetails) {
-        return code == null
-                ? pool.preparedQuery(BY_DIGITAL_NUMBER.sql(withDetails)).execute(Tuple.of(number)).map(result -> first(result, withDetails))
-                : pool.preparedQuery(BY_LEGACY_IDENTITY.sql(withDetails)).execute(Tuple.of(code, number)).map(result -> first(result, withDetails));
+    public Uni<RecordsOfNumber> byNumber(String code, String number, boolean withDetails) {
+        return (code == null
+                ? pool.preparedQuery(BY_DIGITAL_NUMBER.sql(withDetails)).execute(Tuple.of(number))
+                : pool.preparedQuery(BY_LEGACY_IDENTITY.sql(withDetails)).execute(Tuple.of(code, number)))
+                .map(result -> {
+                    if (result.size() == 0) {
+                        return RecordsOfNumber.NONE;
+                    }
+                    List<StoredInvoice> records = new ArrayList<>(result.size());
+                    for (Row row : result) {
+                        records.add(withDetails ? rows.invoiceWithDetails(row) : rows.invoice(row));
+                    }
+                    return new RecordsOfNumber(records);
+                });
     }
 
     /** One single-invoice lookup as two statements: the row alone, or the row with its lines and history. */

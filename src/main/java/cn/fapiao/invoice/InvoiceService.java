@@ -25,6 +25,7 @@ public class InvoiceService {
 
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final String INVOICE_NOT_FOUND = "INVOICE_NOT_FOUND";
+    static final String ISSUE_OPERATION = "issueInvoice";
     static final Role[] READERS = {Role.ISSUER, Role.ACCOUNTANT, Role.AUDITOR, Role.PARTNER, Role.ADMIN};
 
     private final InvoiceQueries queries;
@@ -62,7 +63,7 @@ public class InvoiceService {
                     : "No invoice has code '" + cleanCode + "' and number '" + cleanNumber + "'.", cleanCode == null ? "number" : "code", List.of(), Map.of());
         }
         return cache.byNumber(cleanCode, cleanNumber, () -> queries.byNumber(cleanCode, cleanNumber, withDetails))
-                .map(found -> visible(caller, found, cleanNumber, "number"));
+                .map(found -> visible(caller, found.visibleTo(caller), cleanNumber, "number"));
     }
 
     public InvoicePreview preview(Caller caller, IssueInvoiceInput input) {
@@ -78,8 +79,9 @@ public class InvoiceService {
 
     /**
      * Issues a digital invoice with the next gap-free number of its prefix. A retry with the same
-     * idempotency key returns the invoice of the first call; two concurrent calls with one key
-     * meet at the unique index, and the loser returns the winner's invoice.
+     * idempotency key and the same content returns the invoice of the first call; the same key with
+     * other content, or a key used for a reversal, is refused (IdempotencyKeys). Two concurrent calls
+     * with one key meet at the unique index, and the loser answers as a retry would.
      */
     public Uni<StoredInvoice> issue(Caller caller, IssueInvoiceInput input) {
         caller.require(Role.ISSUER);
@@ -87,16 +89,29 @@ public class InvoiceService {
         if (!draft.isValid()) {
             throw ApiException.validation(draft.problems());
         }
-        String key = input.idempotencyKey() == null || input.idempotencyKey().isBlank() ? null : input.idempotencyKey().strip();
-        Uni<StoredInvoice> earlier = key == null ? Uni.createFrom().nullItem() : writer.byIdempotencyKey(caller.organisationId(), key);
-        Uni<StoredInvoice> issued = earlier.chain(found -> found != null ? Uni.createFrom().item(found)
-                : writer.write(caller, input, draft, key, LocalDate.now(BUSINESS_ZONE))
-                        .call(invoice -> changes.changed(Long.parseLong(invoice.view().id()), invoice.view().code(), invoice.view().number())));
-        if (key != null) {
-            issued = issued.onFailure(InvoiceService::isSameKeyConflict)
-                    .recoverWithUni(() -> writer.byIdempotencyKey(caller.organisationId(), key));
+        String key = IdempotencyKeys.clean(input.idempotencyKey());
+        if (key == null) {
+            return writeNew(caller, input, draft, null, null);
         }
-        return issued;
+        String hash = IdempotencyKeys.requestHash(ISSUE_OPERATION, input);
+        return writer.byIdempotencyKey(caller.organisationId(), key)
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(answerFor(earlier, key, hash))
+                        : writeNew(caller, input, draft, key, hash)
+                        .onFailure(InvoiceService::isSameKeyConflict)
+                        .recoverWithUni(() -> writer.byIdempotencyKey(caller.organisationId(), key).map(winner -> answerFor(winner, key, hash))));
+    }
+
+    private Uni<StoredInvoice> writeNew(Caller caller, IssueInvoiceInput input, InvoiceDraft draft, String key, String hash) {
+        return writer.write(caller, input, draft, key, hash, LocalDate.now(BUSINESS_ZONE))
+                .call(invoice -> changes.changed(Long.parseLong(invoice.view().id()), invoice.view().code(), invoice.view().number()));
+    }
+
+    /** The earlier result of this key, when it answered the same request. */
+    private static StoredInvoice answerFor(IssuedInvoiceWriter.Keyed earlier, String key, String hash) {
+        if (!hash.equals(earlier.requestHash())) {
+            throw IdempotencyKeys.reused(key, "input.idempotencyKey");
+        }
+        return earlier.invoice();
     }
 
     /** The invoice when the caller's organisation issued or received it; otherwise "not found", never "forbidden". */

@@ -1,6 +1,9 @@
 package cn.fapiao.invoice;
 
+import cn.fapiao.domain.InvoiceStatus;
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -21,11 +24,13 @@ public class InvoiceStatusHistory {
     @Column(name = "invoice_id", nullable = false)
     public Long invoiceId;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
-    public String fromStatus;
+    public InvoiceStatus fromStatus;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "to_status", nullable = false)
-    public String toStatus;
+    public InvoiceStatus toStatus;
 
     @Column(name = "changed_at", nullable = false)
     public OffsetDateTime changedAt;
@@ -35,7 +40,7 @@ public class InvoiceStatusHistory {
 
     public String reason;
 
-    public static InvoiceStatusHistory of(Long invoiceId, String from, String to, String by, String reason) {
+    public static InvoiceStatusHistory of(Long invoiceId, InvoiceStatus from, InvoiceStatus to, String by, String reason) {
         InvoiceStatusHistory change = new InvoiceStatusHistory();
         change.invoiceId = invoiceId;
         change.fromStatus = from;

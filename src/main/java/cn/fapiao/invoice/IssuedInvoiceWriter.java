@@ -9,11 +9,12 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
+import cn.fapiao.domain.Direction;
+import cn.fapiao.domain.Generation;
+import cn.fapiao.domain.InvoiceStatus;
+
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Writes an issued digital invoice in one SQL statement: the next number of its prefix, the
@@ -29,37 +30,21 @@ import java.util.function.Function;
 @ApplicationScoped
 class IssuedInvoiceWriter {
 
-    private static final String SELLER = "select uscc, name, region_code from organisation where id = $1";
+    private static final String SELLER = """
+            select uscc, name, region_code, (select b.id from organisation b where b.uscc = $2) as buyer_id
+            from organisation where id = $1""";
     private static final String BY_IDEMPOTENCY_KEY = "select " + InvoiceRows.COLUMNS
-            + " from invoice i where i.organisation_id = $1 and i.idempotency_key = $2";
-    private static final String ISSUE = "with next_number as (" + InvoiceNumbering.nextSequenceSql("$1") + "),\n" + """
-            issued as (
-                insert into invoice as i (generation, invoice_number, type_code, issue_date,
-                    seller_org_id, seller_tax_id, seller_name, seller_address_phone, seller_bank_account,
-                    buyer_org_id, buyer_tax_id, buyer_name, buyer_address_phone, buyer_bank_account,
-                    amount, tax, total, status, direction, remaining_amount, source, remark, organisation_id, idempotency_key)
-                select 'DIGITAL',\s""" + InvoiceNumbering.numberSql("$1", "n.last_value") + """
-                , $2, $3,
-                    $4, $5, $6, $7, $8,
-                    (select o.id from organisation o where o.uscc = $9), $9, $10, $11, $12,
-                    $13, $14, $15, 'NORMAL', 'BLUE', $13, 'ISSUED', $16, $4, $17
-                from next_number n
-                returning\s""" + InvoiceRows.COLUMNS + """
-            ),
-            lines as (
-                insert into invoice_line (invoice_id, line_no, item_name, specification, unit, quantity, unit_price,
-                    amount, tax_rate, tax_treatment, tax, remaining_amount)
-                select i.id, l.line_no, l.item_name, l.specification, l.unit, l.quantity::numeric, l.unit_price::numeric,
-                    l.amount::numeric, l.tax_rate::numeric, l.tax_treatment, l.tax::numeric, l.amount::numeric
-                from issued i, unnest($18::smallint[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[],
-                    $24::text[], $25::text[], $26::text[], $27::text[])
-                    as l(line_no, item_name, specification, unit, quantity, unit_price, amount, tax_rate, tax_treatment, tax)
-                returning *),
-            history as (
-                insert into invoice_status_history (invoice_id, from_status, to_status, changed_by, reason)
-                select i.id, null, 'NORMAL', $28, 'issued' from issued i
-                returning *)
-            """
+            + ", i.request_hash from invoice i where i.organisation_id = $1 and i.idempotency_key = $2";
+    /** Parameters after the invoice's: the line arrays, then who issued it. */
+    private static final int FIRST_LINE_PARAMETER = InvoiceInserts.INVOICE_PARAMETERS + 1;
+    private static final int ISSUED_BY = FIRST_LINE_PARAMETER + InvoiceInserts.LINE_PARAMETERS;
+    /** The number parameter carries the prefix; the number itself is the prefix's next in the statement. */
+    private static final String ISSUE = "with next_number as (" + InvoiceNumbering.nextSequenceSql("$3") + "),\n"
+            + "issued as (\n" + InvoiceInserts.invoice(InvoiceNumbering.numberSql("$3", "n.last_value"), "next_number n",
+                    "returning " + InvoiceRows.COLUMNS) + "),\n"
+            + "lines as (\n" + InvoiceInserts.linesOf("i.id", "issued i", FIRST_LINE_PARAMETER) + "\nreturning *),\n"
+            + "history as (\ninsert into invoice_status_history (invoice_id, from_status, to_status, changed_by, reason)\n"
+            + "select i.id, null, 'NORMAL', $" + ISSUED_BY + ", 'issued' from issued i\nreturning *)\n"
             // The answer: the invoice with its lines and history as written (InvoiceRows reads them).
             // The change is announced after the commit (InvoiceChangeNotifier), not from here: a NOTIFY
             // inside this transaction takes PostgreSQL's notification lock at commit while the prefix
@@ -67,6 +52,10 @@ class IssuedInvoiceWriter {
             + "select i.*, (select json_agg(" + InvoiceRows.Json.LINE + " order by l.line_no) from lines l),\n"
             + "    (select json_agg(" + InvoiceRows.Json.CHANGE + ") from history h)\n"
             + "from issued i";
+
+    /** An invoice an idempotency key produced, with the hash of the request that produced it. */
+    record Keyed(StoredInvoice invoice, String requestHash) {
+    }
 
     private final Pool pool;
     private final InvoiceRows rows;
@@ -76,56 +65,45 @@ class IssuedInvoiceWriter {
         this.rows = rows;
     }
 
-    /** The invoice the caller's organisation issued earlier with this idempotency key, or null. */
-    Uni<StoredInvoice> byIdempotencyKey(long organisationId, String key) {
-        return pool.preparedQuery(BY_IDEMPOTENCY_KEY).execute(Tuple.of(organisationId, key)).map(this::first);
+    /** The invoice the caller's organisation wrote earlier with this idempotency key (issued or reversed), or null. */
+    Uni<Keyed> byIdempotencyKey(long organisationId, String key) {
+        return pool.preparedQuery(BY_IDEMPOTENCY_KEY).execute(Tuple.of(organisationId, key)).map(result -> {
+            if (result.size() == 0) {
+                return null;
+            }
+            Row row = result.iterator().next();
+            return new Keyed(rows.invoice(row), row.getString("request_hash"));
+        });
     }
 
-    Uni<StoredInvoice> write(Caller caller, IssueInvoiceInput input, InvoiceDraft draft, String idempotencyKey, LocalDate issueDate) {
-        return pool.preparedQuery(SELLER).execute(Tuple.of(caller.organisationId())).chain(found -> {
+    Uni<StoredInvoice> write(Caller caller, IssueInvoiceInput input, InvoiceDraft draft, String idempotencyKey, String requestHash,
+                             LocalDate issueDate) {
+        return pool.preparedQuery(SELLER).execute(Tuple.of(caller.organisationId(), draft.buyerTaxId())).chain(found -> {
             Row seller = found.iterator().next();
             String prefix = InvoiceNumbering.prefix(issueDate, seller.getString("region_code"));
-            List<InvoiceDraft.Line> lines = draft.lines();
-            Tuple values = Tuple.tuple(Arrays.asList(
-                    prefix, InvoiceDraft.typeCode(input.kind()), issueDate,
-                    caller.organisationId(), seller.getString("uscc"), seller.getString("name"),
-                    rows.seal("seller_address_phone", input.sellerAddressPhone()),
-                    rows.seal("seller_bank_account", input.sellerBankAccount()),
-                    draft.buyerTaxId(), input.buyer().name().strip(),
-                    rows.seal("buyer_address_phone", input.buyer().addressPhone()),
-                    rows.seal("buyer_bank_account", input.buyer().bankAccount()),
-                    draft.totals().amount(), draft.totals().tax(), draft.totals().total(),
-                    input.remark(), idempotencyKey,
-                    lines.stream().map(l -> (short) l.lineNo()).toArray(Short[]::new),
-                    column(lines, l -> l.input().itemName().strip()),
-                    column(lines, l -> l.input().specification()),
-                    column(lines, l -> l.input().unit()),
-                    column(lines, l -> plain(l.quantity())),
-                    column(lines, l -> plain(l.unitPrice())),
-                    column(lines, l -> plain(l.amount())),
-                    column(lines, l -> plain(l.rate())),
-                    column(lines, l -> l.treatment().name()),
-                    column(lines, l -> plain(l.tax())),
-                    caller.username()));
-            return pool.preparedQuery(ISSUE).execute(values).map(this::issued);
+            NewInvoice invoice = new NewInvoice(Generation.DIGITAL, null, null, InvoiceDraft.typeCode(input.kind()), issueDate,
+                    new NewInvoice.Party(caller.organisationId(), seller.getString("uscc"), seller.getString("name"),
+                            rows.seal("seller_address_phone", input.sellerAddressPhone()),
+                            rows.seal("seller_bank_account", input.sellerBankAccount())),
+                    new NewInvoice.Party(seller.getLong("buyer_id"), draft.buyerTaxId(), input.buyer().name().strip(),
+                            rows.seal("buyer_address_phone", input.buyer().addressPhone()),
+                            rows.seal("buyer_bank_account", input.buyer().bankAccount())),
+                    draft.totals().amount(), draft.totals().tax(), draft.totals().total(), null,
+                    InvoiceStatus.NORMAL, Direction.BLUE, null, null, null,
+                    draft.totals().amount(), draft.totals().tax(), InvoiceSource.ISSUED, null, input.remark(),
+                    caller.organisationId(), idempotencyKey, requestHash,
+                    draft.lines().stream().map(l -> new NewInvoice.Line(l.lineNo(), l.input().itemName().strip(),
+                            l.input().specification(), l.input().unit(), l.quantity(), l.unitPrice(), l.amount(), l.rate(),
+                            l.treatment(), l.tax(), l.amount(), l.tax(), null)).toList());
+            List<Object> values = InvoiceInserts.values(invoice, prefix);
+            values.addAll(InvoiceInserts.lineArrays(invoice.lines()));
+            values.add(caller.username());
+            return pool.preparedQuery(ISSUE).execute(Tuple.from(values)).map(this::issued);
         });
     }
 
     /** The issuing statement's one row: the invoice with the lines and history it wrote. */
     private StoredInvoice issued(RowSet<Row> result) {
         return rows.invoiceWithDetails(result.iterator().next());
-    }
-
-    private StoredInvoice first(RowSet<Row> result) {
-        return result.size() == 0 ? null : rows.invoice(result.iterator().next());
-    }
-
-    /** Line amounts travel as arrays of exact decimal text, cast to numeric in SQL. */
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
-    }
-
-    private static String[] column(List<InvoiceDraft.Line> lines, Function<InvoiceDraft.Line, String> value) {
-        return lines.stream().map(value).toArray(String[]::new);
     }
 }

@@ -10,6 +10,7 @@ import cn.fapiao.domain.Problem;
 import cn.fapiao.invoice.InvoiceCache;
 import cn.fapiao.invoice.InvoiceQueries;
 import cn.fapiao.invoice.InvoiceService;
+import cn.fapiao.invoice.RecordsOfNumber;
 import cn.fapiao.invoice.StoredInvoice;
 import cn.fapiao.invoice.api.InvoiceView;
 import cn.fapiao.reference.api.FieldProblem;
@@ -102,7 +103,7 @@ public class VerificationService {
             return log(caller, null, code, number, input.issueDate(), extra, VerificationOutcome.TOO_OLD, List.of())
                     .replaceWith(result(VerificationOutcome.TOO_OLD, List.of(), List.of(), List.of(), null, null));
         }
-        return cache.byNumber(code, number, () -> queries.byNumber(code, number)).chain(found -> {
+        return cache.byNumber(code, number, () -> queries.byNumber(code, number)).map(RecordsOfNumber::authoritative).chain(found -> {
             if (found == null) {
                 return log(caller, null, code, number, input.issueDate(), extra, VerificationOutcome.NOT_FOUND, List.of())
                         .replaceWith(result(VerificationOutcome.NOT_FOUND, List.of(), List.of(), List.of(), null, null));

@@ -40,7 +40,6 @@ class InvoiceLifecycleTransitionsTest {
         TransitionRefused refused = assertThrows(TransitionRefused.class,
                 () -> InvoiceLifecycle.voidInvoice(status, generation, issued, YearMonth.parse(now), used));
         assertEquals(reason, refused.reason());
-        assertEquals("VOID_NOT_ALLOWED", refused.reason().apiCode());
     }
 
     @Test
@@ -66,7 +65,6 @@ class InvoiceLifecycleTransitionsTest {
         } else {
             TransitionRefused refused = assertThrows(TransitionRefused.class, () -> InvoiceLifecycle.confirmUse(status));
             assertEquals(TransitionRefused.Reason.CONFIRMATION_STATUS, refused.reason());
-            assertEquals("CONFIRMATION_NOT_ALLOWED", refused.reason().apiCode());
         }
     }
 
@@ -113,7 +111,6 @@ class InvoiceLifecycleTransitionsTest {
         } else {
             TransitionRefused refused = assertThrows(TransitionRefused.class, () -> InvoiceLifecycle.checkReversible(direction, status));
             assertEquals(TransitionRefused.Reason.valueOf(outcome), refused.reason());
-            assertEquals("REVERSAL_NOT_ALLOWED", refused.reason().apiCode());
         }
     }
 

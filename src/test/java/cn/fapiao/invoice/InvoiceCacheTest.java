@@ -75,7 +75,7 @@ class InvoiceCacheTest {
             assertEquals("NORMAL", GraphQL.postQueryAs(Tokens.of("b-accountant"), byId, "id", id).get("data.invoice.status"));
         }
 
-        JsonPath marked = GraphQL.postAs(Tokens.of("b-partner"), "setInvoiceTaxStatus", "input",
+        JsonPath marked = GraphQL.postAs(Tokens.of("a-partner"), "setInvoiceTaxStatus", "input",
                 Map.of("id", id, "status", "LOST_CONTROL", "reason", "issuer's device reported lost"));
         assertNull(marked.get("errors"), marked::prettify);
 

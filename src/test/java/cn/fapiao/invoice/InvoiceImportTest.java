@@ -10,19 +10,24 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
+import static cn.fapiao.support.Imports.TODAY;
+import static cn.fapiao.support.Imports.batch;
+import static cn.fapiao.support.Imports.digital;
+import static cn.fapiao.support.Imports.digitalNumber;
+import static cn.fapiao.support.Imports.importAs;
+import static cn.fapiao.support.Imports.key;
+import static cn.fapiao.support.Imports.legacy;
+import static cn.fapiao.support.Imports.line;
+import static cn.fapiao.support.Imports.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,7 +38,6 @@ class InvoiceImportTest {
 
     private static final String OUTSIDER = "91350100M000100Y43";
     private static final String OTHER_OUTSIDER = "91440300708461136T";
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @Inject
     Pool database;
@@ -98,8 +102,10 @@ class InvoiceImportTest {
         assertEquals("IDEMPOTENCY_KEY_REUSED", reused.get("errors[0].extensions.code"), reused::prettify);
         assertEquals("input.idempotencyKey", reused.get("errors[0].extensions.field"));
 
-        // Both parties see the legacy invoice (by code + number); only A (the buyer) sees the digital one.
-        for (String user : List.of("a-accountant", "b-auditor")) {
+        // The import is A's record: A sees it, B (the other party) does not, as with the digital one.
+        assertEquals("INVOICE_NOT_FOUND", GraphQL.postAs(Tokens.of("b-auditor"), "invoiceByNumber", "code", goodLegacy.get("code"),
+                "number", goodLegacy.get("number")).get("errors[0].extensions.code"));
+        for (String user : List.of("a-accountant")) {
             JsonPath found = GraphQL.postAs(Tokens.of(user), "invoiceByNumber", "code", goodLegacy.get("code"), "number", goodLegacy.get("number"));
             assertNull(found.get("errors"), found::prettify);
             found.setRootPath("data.invoiceByNumber");
@@ -237,78 +243,6 @@ class InvoiceImportTest {
         assertEquals("VALIDATION_FAILED", body.get("errors[0].extensions.code"), body::prettify);
         assertEquals("input.invoices", body.get("errors[0].extensions.field"));
         assertEquals(before, count());
-    }
-
-    private JsonPath importAs(String user, Map<String, Object> input) {
-        JsonPath body = GraphQL.postAs(Tokens.of(user), "importInvoices", "input", input);
-        assertNull(body.get("errors"), body::prettify);
-        return body.setRootPath("data.importInvoices");
-    }
-
-    private static boolean problem(Object problem, String field, String code) {
-        Map<?, ?> p = (Map<?, ?>) problem;
-        return field.equals(p.get("field")) && code.equals(p.get("code"));
-    }
-
-    private static Map<String, Object> batch(String key, List<Map<String, Object>> invoices) {
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("idempotencyKey", key);
-        input.put("source", "kingdee-erp");
-        input.put("invoices", invoices);
-        return input;
-    }
-
-    /** An ordinary (04) legacy invoice with a made-up Beijing code and a random number. */
-    private static Map<String, Object> legacy(String seller, String buyer, String amount, String tax, String total) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        Map<String, Object> invoice = invoice(seller, buyer, amount, tax, total);
-        invoice.put("code", "0110023" + String.format("%03d", random.nextInt(1000)) + "04");
-        invoice.put("number", String.format("%08d", 1 + random.nextInt(99_999_999)));
-        invoice.put("checkCode", String.format("%010d%010d", random.nextLong(10_000_000_000L), random.nextLong(10_000_000_000L)));
-        return invoice;
-    }
-
-    /** A fully digital ordinary invoice (82) with a random 20-digit Beijing number. */
-    private static Map<String, Object> digital(String seller, String buyer, String amount, String tax, String total) {
-        Map<String, Object> invoice = invoice(seller, buyer, amount, tax, total);
-        invoice.put("number", digitalNumber());
-        invoice.put("typeCode", "82");
-        return invoice;
-    }
-
-    private static String digitalNumber() {
-        return "25119" + String.format("%015d", ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L));
-    }
-
-    private static Map<String, Object> invoice(String seller, String buyer, String amount, String tax, String total) {
-        Map<String, Object> invoice = new LinkedHashMap<>();
-        invoice.put("issueDate", TODAY.minusDays(3).toString());
-        invoice.put("seller", party(seller, "卖方 " + seller));
-        invoice.put("buyer", party(buyer, "买方 " + buyer));
-        invoice.put("amount", amount);
-        invoice.put("tax", tax);
-        invoice.put("total", total);
-        return invoice;
-    }
-
-    private static Map<String, Object> party(String taxId, String name) {
-        Map<String, Object> party = new LinkedHashMap<>();
-        party.put("taxId", taxId);
-        party.put("name", name);
-        return party;
-    }
-
-    private static Map<String, Object> line(String itemName, String amount, String rate, String tax) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("itemName", itemName);
-        line.put("amount", amount);
-        line.put("taxRate", rate);
-        line.put("tax", tax);
-        return line;
-    }
-
-    private static String key() {
-        return "import-test-" + UUID.randomUUID();
     }
 
     private long count() {

@@ -112,7 +112,7 @@ class InvoiceListTest {
                         (select id from organisation where uscc = $5), $5, $6, $7, $8, $9, $10, $11,
                         (select id from invoice where invoice_code is null and invoice_number = $12), $13, $14, $15,
                         (select id from organisation where uscc = $3))
-                    on conflict (invoice_number) where invoice_code is null do nothing""";
+                    on conflict (organisation_id, invoice_number) where invoice_code is null do nothing""";
             for (Fixture f : FIXTURES) { // one by one, so that ids follow the list and the red one finds its original
                 Tuple values = Tuple.tuple()
                         .addValue(f.number()).addValue(f.date()).addValue(f.seller())

@@ -13,7 +13,7 @@ public record ImportRowResult(
         @Description("Invoice code as given (legacy invoices).") String code,
         @Description("Invoice number as given.") String number,
         @NonNull ImportOutcome outcome,
-        @Id @Description("The stored invoice, for CREATED and DUPLICATE.") String invoiceId,
-        @NonNull @Description("For REJECTED: every problem, with fields as paths like `input.invoices[3].number`.") List<@NonNull FieldProblem> problems,
-        @NonNull @Description("For CONFLICT: the fields whose stored values differ (typeCode, issueDate, amount, tax, total, seller.taxId, buyer.taxId, checkCode); stored values are never shown.") List<@NonNull String> differingFields) {
+        @Id @Description("The stored invoice, for CREATED, DUPLICATE and UPDATED.") String invoiceId,
+        @NonNull @Description("For REJECTED: every problem, with fields as paths like `input.invoices[3].number`; for CONFLICT: why, where there is more to say than the differing fields.") List<@NonNull FieldProblem> problems,
+        @NonNull @Description("For CONFLICT: the fields whose stored values differ (typeCode, issueDate, amount, tax, total, seller.taxId, buyer.taxId, checkCode, status); stored values are never shown.") List<@NonNull String> differingFields) {
 }

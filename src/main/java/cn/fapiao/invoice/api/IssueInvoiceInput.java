@@ -16,5 +16,5 @@ public record IssueInvoiceInput(
         @Description("Seller address and phone to print.") String sellerAddressPhone,
         @Description("Seller bank and account to print.") String sellerBankAccount,
         @Description("Remark (备注), at most 500 characters.") String remark,
-        @Description("Any string up to 100 characters, unique per request: retrying with the same key returns the invoice the first call issued and issues nothing new.") String idempotencyKey) {
+        @Description("Any string up to 100 characters, unique per request: retrying with the same key and the same content returns the invoice the first call issued and issues nothing new; the same key with other content (or used by another operation) is refused with IDEMPOTENCY_KEY_REUSED.") String idempotencyKey) {
 }

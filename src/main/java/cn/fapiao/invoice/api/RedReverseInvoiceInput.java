@@ -16,5 +16,5 @@ public record RedReverseInvoiceInput(
         @Description("Per-line amounts to reverse.") List<ReversalLineInput> lines,
         @Description("Red-letter confirmation number (红字确认单, 20 digits): required when the buyer has already confirmed use of the invoice.") String confirmationNumber,
         @Description("Free text kept in the history.") String note,
-        @Description("Retrying with the same key returns the first red invoice and reverses nothing more.") String idempotencyKey) {
+        @Description("Retrying with the same key and the same content returns the first red invoice and reverses nothing more; the same key with other content (or used by another operation) is refused with IDEMPOTENCY_KEY_REUSED.") String idempotencyKey) {
 }
