@@ -10,6 +10,7 @@ import cn.fapiao.domain.DecodedInvoiceCode;
 import cn.fapiao.domain.DigitalNumberDecoder;
 import cn.fapiao.domain.InvoiceCodeDecoder;
 import cn.fapiao.domain.InvoiceFormats;
+import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.domain.Problem;
 import cn.fapiao.domain.Region;
 import cn.fapiao.domain.Regions;
@@ -227,8 +228,8 @@ public class DiagnosisService {
                     "The invoice is here but was voided, so it drops out of normal lists and totals.",
                     "作废发票不能使用；请联系销售方重新开具。", "A voided invoice cannot be used; ask the seller to issue a new one.");
             case RED_FULL, RED_PARTIAL -> findings.warning("FOUND_RED_REVERSED", null,
-                    "找到了这张发票，但它已被" + (invoice.status().name().equals("RED_FULL") ? "全额" : "部分") + "红冲。",
-                    "The invoice is here but was " + (invoice.status().name().equals("RED_FULL") ? "fully" : "partly") + " red-reversed.",
+                    "找到了这张发票，但它已被" + (invoice.status() == InvoiceStatus.RED_FULL ? "全额" : "部分") + "红冲。",
+                    "The invoice is here but was " + (invoice.status() == InvoiceStatus.RED_FULL ? "fully" : "partly") + " red-reversed.",
                     "请查看对应的红字发票；如需重新开具请联系销售方。", "See the red invoice that reverses it; ask the seller if a new invoice is due.");
             case LOST_CONTROL -> findings.warning("FOUND_LOST_CONTROL", null, "找到了这张发票，但税务机关将其列为失控发票。",
                     "The invoice is here but the tax authority lists it as lost control (失控).",

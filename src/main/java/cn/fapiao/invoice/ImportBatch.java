@@ -268,7 +268,7 @@ final class ImportBatch {
             for (ImportRowCheck red : reds) {
                 Visible original = found.get(key(red.originalCode, red.originalNumber));
                 if (original == null || original.organisationId() != caller.organisationId()
-                        || !"BLUE".equals(original.row().getString("direction"))) {
+                        || Direction.valueOf(original.row().getString("direction")) != Direction.BLUE) {
                     red.add("originalNumber", "ORIGINAL_NOT_FOUND", "Your organisation holds no blue invoice with this "
                             + (red.originalCode == null ? "number" : "code and number")
                             + " of its own: import the original first (an invoice another organisation issued is reversed by them).");
