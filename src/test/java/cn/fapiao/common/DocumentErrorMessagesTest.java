@@ -46,6 +46,14 @@ class DocumentErrorMessagesTest {
     }
 
     @Test
+    void aNumberForADateIsToldInWords() {
+        JsonPath answer = GraphQL.postQueryAs(Tokens.of("a-accountant"),
+                "{ invoices(filter: { issueDateFrom: 5 }, first: 1) { totalCount } }");
+        String message = assertPlain(answer);
+        assertTrue(message.contains("'5'"), message);
+    }
+
+    @Test
     void variablesThatDoNotFitAreToldInWordsToo() {
         JsonPath answer = GraphQL.postQueryAs(Tokens.of("a-accountant"),
                 "query Q($f: InvoiceFilter, $o: InvoiceOrder) { invoices(filter: $f, orderBy: $o, first: 1) { totalCount } }",
@@ -57,7 +65,7 @@ class DocumentErrorMessagesTest {
         assertEquals(1, answer.getList("errors").size(), answer::prettify);
         assertEquals("GRAPHQL_VALIDATION_FAILED", answer.getString("errors[0].extensions.code"), answer::prettify);
         String error = answer.getString("errors[0]");
-        for (String internal : List.of("EnumValue", "ObjectValue", "ObjectField", "ArrayValue", "IntValue", "StringValue", "{name=", "value=")) {
+        for (String internal : List.of("EnumValue", "ObjectValue", "ObjectField", "ArrayValue", "IntValue", "StringValue", "{name=", "value=", "SRGQL")) {
             assertFalse(error.contains(internal), () -> "the error shows graphql-java's '" + internal + "': " + answer.prettify());
         }
         return answer.getString("errors[0].message");

@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  */
 final class ReadableMessages {
 
-    private static final Pattern AST_TYPES = Pattern.compile("Expected an AST type of ((?:'\\w+'(?: or )?)+) but it was an? '(\\w+)'");
+    /** graphql-java's "Expected an AST type of 'X' but it was a 'Y'" and SmallRye's "SRGQL000015: Expected AST type 'X' or 'Y' but was 'Z'." */
+    private static final Pattern AST_TYPES = Pattern.compile(
+            "(?:SRGQL\\d+: )?Expected (?:an )?AST type (?:of )?((?:'\\w+'(?: or )?)+) but (?:it )?was (?:an? )?'(\\w+)'\\.?");
     private static final Pattern QUOTED_WORD = Pattern.compile("'(\\w+)'");
     private static final Map<String, String> KINDS = Map.of(
             "IntValue", "an integer", "FloatValue", "a number", "StringValue", "a string", "BooleanValue", "true or false",
@@ -57,8 +59,14 @@ final class ReadableMessages {
         if (!types.find()) {
             return message;
         }
-        String expected = QUOTED_WORD.matcher(types.group(1)).replaceAll(kind -> Matcher.quoteReplacement(kindOf(kind.group(1))));
-        return message.substring(0, types.start()) + "Expected " + expected + " but got " + kindOf(types.group(2)) + message.substring(types.end());
+        String actual = types.group(2);
+        // SmallRye's scalars name every kind a scalar of theirs takes, whichever scalar it is: for a
+        // Date given as a number, "'IntValue' or 'StringValue' but was 'IntValue'". Then only the
+        // kind given is worth telling.
+        String told = types.group(1).contains("'" + actual + "'") ? "It cannot be " + kindOf(actual) + "."
+                : "Expected " + QUOTED_WORD.matcher(types.group(1)).replaceAll(kind -> Matcher.quoteReplacement(kindOf(kind.group(1))))
+                        + " but got " + kindOf(actual);
+        return message.substring(0, types.start()) + told + message.substring(types.end());
     }
 
     private static String kindOf(String astType) {
