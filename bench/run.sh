@@ -26,6 +26,8 @@ HEAP=${BENCH_HEAP:-256m}
 # on code cache, metaspace and thread stacks, so the process stays within the 512 MiB target.
 JVM_OPTS=${BENCH_JVM_OPTS--XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -Xss512k}
 HTTP_PORT=${BENCH_PORT:-8089}
+# Health and metrics: the management interface, a port of its own.
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-9089}
 PG_PORT=${BENCH_PG_PORT:-55432}
 PG_CLUSTER=${BENCH_PG_CLUSTER:-fapiao_bench}
 WORK=${BENCH_WORK:-/tmp/fapiao-bench}
@@ -169,11 +171,12 @@ start_server() {
         FAPIAO_LOG_JSON=false \
         QUARKUS_CACHE_ENABLED="$cache" \
         QUARKUS_HTTP_PORT="$HTTP_PORT" \
+        QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
         DB_POOL_MAX_SIZE="$POOL" \
         java "${jvm[@]}" -jar "$JAR" >"$WORK/server-$name.log" 2>&1) &
     SERVER_PID=$!
     for _ in $(seq 240); do
-        if curl -fsS "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null 2>&1; then
+        if curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1; then
             return 0
         fi
         kill -0 "$SERVER_PID" 2>/dev/null || { tail -50 "$WORK/server-$name.log" >&2; die "the server did not start"; }

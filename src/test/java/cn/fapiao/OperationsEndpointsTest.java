@@ -1,9 +1,14 @@
 package cn.fapiao;
 
 import cn.fapiao.support.GraphQL;
+import cn.fapiao.support.ManagementPort;
 import cn.fapiao.support.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -11,13 +16,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What an operator and a load balancer rely on: health that checks the database, and metrics to graph. */
+/**
+ * What an operator and a load balancer rely on: health that checks the database, and metrics to
+ * graph, both on the management port and nowhere else.
+ */
 @QuarkusTest
 class OperationsEndpointsTest {
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void readinessChecksTheDatabase() {
-        given().when().get("/q/health/ready")
+        given().when().get(ManagementPort.at(management, "health/ready"))
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
@@ -25,7 +36,7 @@ class OperationsEndpointsTest {
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(ManagementPort.at(management, "health/live")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
@@ -33,7 +44,7 @@ class OperationsEndpointsTest {
         String token = Tokens.of("a-accountant");
         GraphQL.postAs(token, "invoice", "id", "999999999");
         GraphQL.postAs(token, "invoice", "id", "999999999");
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(ManagementPort.at(management, "metrics")).then().statusCode(200).extract().asString();
         for (String expected : new String[] {"mp_graphql_seconds_bucket", "cache_gets_total{cache=\"invoice-by-id\"",
                 "fapiao_graphql_errors_total{code=\"INVOICE_NOT_FOUND\"", "sql_pool_active", "sql_pool_queue_size"}) {
             assertTrue(metrics.contains(expected), "missing " + expected);
@@ -42,8 +53,15 @@ class OperationsEndpointsTest {
 
     @Test
     void metricsArePrometheusText() {
-        given().when().get("/q/metrics")
+        given().when().get(ManagementPort.at(management, "metrics"))
                 .then().statusCode(200)
                 .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+    }
+
+    @Test
+    void thePublicPortServesNeitherHealthNorMetrics() {
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
+            given().when().get(path).then().statusCode(404);
+        }
     }
 }

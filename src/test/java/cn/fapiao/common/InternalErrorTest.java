@@ -1,13 +1,16 @@
 package cn.fapiao.common;
 
 import cn.fapiao.support.GraphQL;
+import cn.fapiao.support.ManagementPort;
 import cn.fapiao.support.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -27,6 +30,9 @@ class InternalErrorTest {
     @Inject
     Pool database;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
     @Test
     void aFailureInAResolverIsAnInternalErrorThatSaysNothingOfWhy() {
         String token = Tokens.of("a-faulty");
@@ -45,7 +51,7 @@ class InternalErrorTest {
             assertFalse(error.contains(detail), () -> "the error tells '" + detail + "': " + answer.prettify());
         }
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(ManagementPort.at(management, "metrics")).then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("fapiao_graphql_errors_total{code=\"INTERNAL_ERROR\""), "internal errors are not counted");
     }
 }

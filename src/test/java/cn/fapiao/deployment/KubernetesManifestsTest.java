@@ -72,7 +72,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Checks the kustomize base in {@code k8s/} against itself (selectors, ports, names) and against
- * the application (the environment variables it reads, the shutdown timeout, the health paths).
+ * the application (the environment variables it reads, the shutdown timeout, the health paths and
+ * the management port they are served on).
  * Plain JUnit: parses the YAML with the fabric8 Kubernetes model, starts nothing.
  */
 class KubernetesManifestsTest {
@@ -83,6 +84,8 @@ class KubernetesManifestsTest {
     private static final Path MAIN_JAVA = ROOT.resolve("src/main/java");
     private static final Path DOCKERFILE = ROOT.resolve("src/main/docker/Dockerfile.jvm");
     private static final String SECRET_TEMPLATE = "secret-template.yaml";
+    /** The container port of Quarkus's management interface: health and metrics. */
+    private static final String MANAGEMENT = "management";
 
     /** Quarkus properties the deployment sets that the application neither declares nor reads by name. */
     private static final Set<String> QUARKUS_PROPERTIES_SET_BY_DEPLOYMENT = Set.of(
@@ -227,6 +230,7 @@ class KubernetesManifestsTest {
         assertProbe("readinessProbe", container.getReadinessProbe(), "/q/health/ready", portNames);
     }
 
+    /** Health is served on the management port only (quarkus.management.enabled): a probe on any other port finds nothing. */
     private static void assertProbe(String name, Probe probe, String path, Set<String> portNames) {
         assertNotNull(probe, name + " is missing");
         assertNotNull(probe.getHttpGet(), name + " must be an HTTP probe");
@@ -234,6 +238,41 @@ class KubernetesManifestsTest {
         IntOrString port = probe.getHttpGet().getPort();
         assertNotNull(port.getStrVal(), name + " must use a named port");
         assertTrue(portNames.contains(port.getStrVal()), name + " port '" + port.getStrVal() + "' is not a container port name " + portNames);
+        assertEquals(MANAGEMENT, port.getStrVal(), name + " must probe the management port, where health is served");
+    }
+
+    @Test
+    void healthAndMetricsStayOnTheManagementPortWhichOnlyProbesAndPrometheusReach() throws IOException {
+        assertEquals("true", applicationProperties.getProperty("quarkus.management.enabled"),
+                "health and metrics must be served on the management interface, not on the public port");
+        int managementPort = Integer.parseInt(applicationProperties.getProperty("quarkus.management.port", "9000"));
+        ContainerPort management = container().getPorts().stream().filter(p -> MANAGEMENT.equals(p.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no container port named " + MANAGEMENT));
+        assertEquals(managementPort, management.getContainerPort(), "the management container port (quarkus.management.port)");
+
+        Matcher healthcheck = Pattern.compile("(?m)^\\s*CMD curl .*http://localhost:(\\d+)/q/health").matcher(Files.readString(DOCKERFILE));
+        assertTrue(healthcheck.find(), "Dockerfile.jvm has no HEALTHCHECK on /q/health");
+        assertEquals(managementPort, Integer.parseInt(healthcheck.group(1)), "the image's HEALTHCHECK must ask the management port");
+
+        Map<String, String> annotations = Optional.ofNullable(the(Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations()).orElse(Map.of());
+        assertEquals("true", annotations.get("prometheus.io/scrape"), "pod annotation prometheus.io/scrape");
+        assertEquals(String.valueOf(managementPort), annotations.get("prometheus.io/port"), "Prometheus must scrape the management port");
+        assertEquals("/q/metrics", annotations.get("prometheus.io/path"), "pod annotation prometheus.io/path");
+
+        for (ServicePort port : the(Service.class).getSpec().getPorts()) {
+            assertFalse(MANAGEMENT.equals(port.getTargetPort().getStrVal()) || Objects.equals(managementPort, port.getTargetPort().getIntVal()),
+                    "the Service must not expose the management port");
+        }
+        for (NetworkPolicyIngressRule rule : the(NetworkPolicy.class).getSpec().getIngress()) {
+            boolean fromMonitoring = rule.getFrom().stream().anyMatch(p -> "monitoring".equals(namespaceOf(p)));
+            boolean toManagement = rule.getPorts().stream().anyMatch(p -> MANAGEMENT.equals(p.getPort().getStrVal()));
+            assertEquals(fromMonitoring, toManagement, "only Prometheus (namespace monitoring) may reach the management port, and only it: "
+                    + rule.getFrom() + " " + rule.getPorts());
+            if (fromMonitoring) {
+                assertTrue(rule.getPorts().stream().allMatch(p -> MANAGEMENT.equals(p.getPort().getStrVal())),
+                        "Prometheus needs the management port only");
+            }
+        }
     }
 
     @Test

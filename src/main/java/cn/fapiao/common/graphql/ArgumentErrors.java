@@ -21,6 +21,9 @@ import java.util.Map;
  * builds the Java object. SmallRye then answered with the whole argument dumped as text, a Java
  * class name ("Unknown Scalar Type [cn.fapiao...InvoiceFilter]"), no code, and a second error
  * because the (non-null) field had no value. Installed by {@link ResolverFetchers}.
+ *
+ * <p>Before that, the arguments must keep the rules of {@link InputGuard} (no control characters,
+ * no null list entries, dates in a sane range), which every resolver needs and none checks itself.
  */
 final class ArgumentErrors extends ArgumentHelper {
 
@@ -38,6 +41,10 @@ final class ArgumentErrors extends ArgumentHelper {
 
     @Override
     public List<Object> getArguments(DataFetchingEnvironment environment, boolean excludeSource) throws AbstractDataFetcherException {
+        List<Problem> problems = InputGuard.problems(environment);
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
         try {
             return super.getArguments(environment, excludeSource);
         } catch (TransformException e) {

@@ -18,22 +18,25 @@ import java.util.Map;
  * when the document does not fit the schema or its variables do not fit their types (an unknown
  * field, a string for an Int, a missing required variable). graphql-java classifies them, but a
  * classification is not a code a client can switch on. (Text that is not a GraphQL document at all
- * never gets here: SmallRye answers "Unparseable input document" itself, without a code.) Called
- * by {@link QueryLimits} on every result.
+ * never gets here: SmallRye answers "Unparseable input document" itself, without a code.) Their
+ * messages quote the values as the client wrote them ({@link ReadableMessages}). Called by
+ * {@link QueryLimits} on every result.
  */
 final class DocumentErrors {
 
     private DocumentErrors() {
     }
 
-    static ExecutionResult coded(ExecutionResult result) {
+    /** The result, its document errors coded and their messages made readable; {@code document}: the text the client sent. */
+    static ExecutionResult coded(ExecutionResult result, String document) {
         List<GraphQLError> errors = result.getErrors();
         if (errors.isEmpty() || errors.stream().noneMatch(DocumentErrors::uncodedDocumentError)) {
             return result;
         }
+        ReadableMessages messages = new ReadableMessages(document);
         List<GraphQLError> coded = new ArrayList<>(errors.size());
         for (GraphQLError error : errors) {
-            coded.add(uncodedDocumentError(error) ? withCode(error) : error);
+            coded.add(uncodedDocumentError(error) ? withCode(error, messages) : error);
         }
         return result.transform(builder -> builder.errors(coded));
     }
@@ -43,7 +46,7 @@ final class DocumentErrors {
                 && (error.getExtensions() == null || !error.getExtensions().containsKey("code"));
     }
 
-    private static GraphQLError withCode(GraphQLError error) {
+    private static GraphQLError withCode(GraphQLError error, ReadableMessages messages) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", ErrorCode.GRAPHQL_VALIDATION_FAILED.name());
         if (error instanceof ValidationError validation) {
@@ -55,7 +58,7 @@ final class DocumentErrors {
             error.getExtensions().forEach(extensions::putIfAbsent);
         }
         return GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
+                .message(messages.rewrite(error.getMessage()))
                 .locations(error.getLocations())
                 .path(error.getPath())
                 .errorType(error.getErrorType())

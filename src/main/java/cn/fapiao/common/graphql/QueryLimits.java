@@ -105,7 +105,7 @@ public class QueryLimits {
         @Override
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
                                                                            InstrumentationState state) {
-            return CompletableFuture.completedFuture(DocumentErrors.coded(result));
+            return CompletableFuture.completedFuture(DocumentErrors.coded(result, parameters.getQuery()));
         }
 
         @Override
