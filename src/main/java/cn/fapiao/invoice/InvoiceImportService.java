@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import static cn.fapiao.common.ErrorCode.IDEMPOTENCY_KEY_REUSED;
+
 /**
  * Imports batches of invoices from partner systems and the tax platform: one transaction on the
  * reactive SQL client per batch (1000 rows through the ORM would be slow), idempotent per key.
@@ -44,7 +46,6 @@ import java.util.Set;
 public class InvoiceImportService {
 
     static final int MAX_ROWS = 1000;
-    static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
 
     private static final String INSERT_BATCH = """
             insert into import_batch (organisation_id, idempotency_key, source, request_hash, outcome)

@@ -24,6 +24,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static cn.fapiao.common.ErrorCode.CONFIRMATION_NOT_ALLOWED;
+import static cn.fapiao.common.ErrorCode.CONFIRMATION_REQUIRED;
+import static cn.fapiao.common.ErrorCode.INVOICE_NOT_FOUND;
+import static cn.fapiao.common.ErrorCode.REVERSAL_EXCEEDS_REMAINING;
+import static cn.fapiao.common.ErrorCode.REVERSAL_NOT_ALLOWED;
+import static cn.fapiao.common.ErrorCode.STATUS_CHANGE_NOT_ALLOWED;
+import static cn.fapiao.common.ErrorCode.VOID_NOT_ALLOWED;
+
 /**
  * What happens to an invoice after issuance: void, red-letter reversal, the buyer's
  * confirmation of use, and statuses set by the tax side. Each locks the invoice row first, so
@@ -32,11 +40,6 @@ import java.util.Set;
 @ApplicationScoped
 public class InvoiceLifecycleService {
 
-    static final String VOID_NOT_ALLOWED = "VOID_NOT_ALLOWED";
-    static final String REVERSAL_NOT_ALLOWED = "REVERSAL_NOT_ALLOWED";
-    static final String REVERSAL_EXCEEDS_REMAINING = "REVERSAL_EXCEEDS_REMAINING";
-    static final String CONFIRMATION_REQUIRED = "CONFIRMATION_REQUIRED";
-    static final String STATUS_CHANGE_NOT_ALLOWED = "STATUS_CHANGE_NOT_ALLOWED";
     private static final Set<String> TAX_SIDE_STATUSES = Set.of("NORMAL", "LOST_CONTROL", "ABNORMAL");
 
     private final InvoiceRepository invoices;
@@ -82,7 +85,7 @@ public class InvoiceLifecycleService {
                 throw new ApiException(ErrorCode.FORBIDDEN, "Only the buyer confirms use of an invoice.");
             }
             if (!"NORMAL".equals(invoice.status) && !"RED_PARTIAL".equals(invoice.status)) {
-                throw refuse("CONFIRMATION_NOT_ALLOWED", "A " + invoice.status + " invoice cannot be confirmed for use.");
+                throw refuse(CONFIRMATION_NOT_ALLOWED, "A " + invoice.status + " invoice cannot be confirmed for use.");
             }
             if (invoice.buyerConfirmedAt == null) {
                 invoice.buyerConfirmedAt = OffsetDateTime.now();
@@ -251,7 +254,7 @@ public class InvoiceLifecycleService {
         return reason.strip();
     }
 
-    private static ApiException refuse(String code, String message) {
+    private static ApiException refuse(ErrorCode code, String message) {
         return new ApiException(code, message, "input.id", List.of(), Map.of());
     }
 
@@ -260,6 +263,6 @@ public class InvoiceLifecycleService {
     }
 
     private static ApiException notFound(long id) {
-        return new ApiException(InvoiceService.INVOICE_NOT_FOUND, "No invoice '" + id + "' that your organisation issued or received.", "input.id", List.of(), Map.of());
+        return new ApiException(INVOICE_NOT_FOUND, "No invoice '" + id + "' that your organisation issued or received.", "input.id", List.of(), Map.of());
     }
 }
