@@ -15,11 +15,11 @@ import java.util.Map;
 
 /**
  * The one way an operation refuses a request: a message meant for the client, a stable
- * {@link ErrorCode} (only those: a code outside the catalogue does not compile) and the field
- * concerned. SmallRye GraphQL copies
- * {@link #getExtensions()} into {@code errors[].extensions}; the message is shown because this
- * class is listed in {@code quarkus.smallrye-graphql.show-runtime-exception-message}. Any other
- * exception reaches the client only as a generic server error.
+ * {@link ErrorCode} (it takes no other code, so one outside the catalogue does not compile) and the
+ * field concerned. SmallRye GraphQL copies {@link #getExtensions()} into {@code errors[].extensions};
+ * the message is shown because this class is listed in
+ * {@code quarkus.smallrye-graphql.show-runtime-exception-message}. Any other exception reaches the
+ * client only as a generic server error.
  */
 public class ApiException extends RuntimeException implements GraphQLError {
 
