@@ -6,8 +6,9 @@ package cn.fapiao.common;
  * place codes are made ({@link ApiException} takes nothing else); the README's list of errors is
  * generated from these descriptions and checked against them by {@code ErrorCatalogueTest}.
  *
- * <p>One constant per entry, its description in a one-paragraph Javadoc right above it: that is
- * what the README generator reads, and it keeps parallel additions easy to merge.
+ * <p>One constant per entry, each ending with a comma, its description in a one-paragraph Javadoc
+ * right above it: that is what the README generator reads, and it keeps parallel additions easy
+ * to merge.
  */
 public enum ErrorCode {
     /** Input breaks a rule; {@code extensions.field} names the field, {@code extensions.problems} lists all. */
@@ -57,5 +58,5 @@ public enum ErrorCode {
     /** Another user already has this username. */
     USERNAME_TAKEN,
     /** No user with this id in the caller's organisation. */
-    USER_NOT_FOUND
+    USER_NOT_FOUND,
 }
