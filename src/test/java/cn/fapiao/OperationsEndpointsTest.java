@@ -53,9 +53,10 @@ class OperationsEndpointsTest {
 
     @Test
     void metricsArePrometheusText() {
+        GraphQL.postAs(Tokens.of("a-accountant"), "invoice", "id", "999999999"); // counts one INVOICE_NOT_FOUND
         given().when().get(ManagementPort.at(management, "metrics"))
                 .then().statusCode(200)
-                .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+                .body(containsString("# TYPE fapiao_graphql_errors counter"), containsString("fapiao_graphql_errors_total{code=\"INVOICE_NOT_FOUND\"}"));
     }
 
     @Test

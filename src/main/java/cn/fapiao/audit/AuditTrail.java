@@ -66,9 +66,8 @@ public class AuditTrail {
         if (failure == null) {
             return record(caller, operation, target, Outcome.SUCCESS, null, clientAddress);
         }
-        String code = failure instanceof ApiException api ? api.code() : ErrorCode.INTERNAL_ERROR.name();
-        boolean denied = ErrorCode.FORBIDDEN.name().equals(code) || ErrorCode.UNAUTHENTICATED.name().equals(code)
-                || ErrorCode.RATE_LIMITED.name().equals(code);
-        return record(caller, operation, target, denied ? Outcome.DENIED : Outcome.FAILURE, code, clientAddress);
+        ErrorCode code = failure instanceof ApiException api ? api.code() : ErrorCode.INTERNAL_ERROR;
+        boolean denied = code == ErrorCode.FORBIDDEN || code == ErrorCode.UNAUTHENTICATED || code == ErrorCode.RATE_LIMITED;
+        return record(caller, operation, target, denied ? Outcome.DENIED : Outcome.FAILURE, code.name(), clientAddress);
     }
 }

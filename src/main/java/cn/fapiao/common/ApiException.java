@@ -15,28 +15,28 @@ import java.util.Map;
 
 /**
  * The one way an operation refuses a request: a message meant for the client, a stable
- * {@link ErrorCode} (or, for feature-specific refusals, a stable code string such as
- * {@code VOID_NOT_ALLOWED}) and the field concerned. SmallRye GraphQL copies
- * {@link #getExtensions()} into {@code errors[].extensions}; the message is shown because this
- * class is listed in {@code quarkus.smallrye-graphql.show-runtime-exception-message}. Any other
- * exception reaches the client only as a generic server error.
+ * {@link ErrorCode} (it takes no other code, so one outside the catalogue does not compile) and the
+ * field concerned. SmallRye GraphQL copies {@link #getExtensions()} into {@code errors[].extensions};
+ * the message is shown because this class is listed in
+ * {@code quarkus.smallrye-graphql.show-runtime-exception-message}. Any other exception reaches the
+ * client only as a generic server error.
  */
 public class ApiException extends RuntimeException implements GraphQLError {
 
-    private final String code;
+    private final ErrorCode code;
     private final String field;
     private final List<Problem> problems;
     private final Map<String, Object> details;
 
     public ApiException(ErrorCode code, String message) {
-        this(code.name(), message, null, List.of(), Map.of());
+        this(code, message, null, List.of(), Map.of());
     }
 
     public ApiException(ErrorCode code, String field, String message) {
-        this(code.name(), message, field, List.of(), Map.of());
+        this(code, message, field, List.of(), Map.of());
     }
 
-    public ApiException(String code, String message, String field, List<Problem> problems, Map<String, Object> details) {
+    public ApiException(ErrorCode code, String message, String field, List<Problem> problems, Map<String, Object> details) {
         super(message, null, false, false);
         this.code = code;
         this.field = field;
@@ -49,10 +49,10 @@ public class ApiException extends RuntimeException implements GraphQLError {
         Problem first = problems.get(0);
         String message = problems.size() == 1 ? first.message()
                 : first.message() + " (and " + (problems.size() - 1) + " more problem" + (problems.size() > 2 ? "s" : "") + ")";
-        return new ApiException(ErrorCode.VALIDATION_FAILED.name(), message, first.field(), problems, Map.of());
+        return new ApiException(ErrorCode.VALIDATION_FAILED, message, first.field(), problems, Map.of());
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 
@@ -68,7 +68,7 @@ public class ApiException extends RuntimeException implements GraphQLError {
     @Override
     public Map<String, Object> getExtensions() {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", Json.createValue(code));
+        extensions.put("code", Json.createValue(code.name()));
         if (field != null) {
             extensions.put("field", Json.createValue(field));
         }

@@ -1,8 +1,14 @@
 package cn.fapiao.common;
 
 /**
- * The stable codes a client finds in {@code errors[].extensions.code}. They are part of the API
- * contract: add new ones freely, never rename or remove one.
+ * Every code a client can find in {@code errors[].extensions.code}, each with what it means. They
+ * are part of the API contract: add new ones freely, never rename or remove one. This is the only
+ * place codes are made ({@link ApiException} takes nothing else); the README's list of errors is
+ * generated from these descriptions and checked against them by {@code ErrorCatalogueTest}.
+ *
+ * <p>One constant per entry, each ending with a comma, its description in a one-paragraph Javadoc
+ * right above it: that is what the README generator reads, and it keeps parallel additions easy
+ * to merge.
  */
 public enum ErrorCode {
     /** Input breaks a rule; {@code extensions.field} names the field, {@code extensions.problems} lists all. */
@@ -17,24 +23,40 @@ public enum ErrorCode {
     QUERY_TOO_DEEP,
     /** The query selects more fields (aliases included) than allowed ({@code fapiao.graphql.max-complexity}). */
     QUERY_TOO_COMPLEX,
-    /** The document does not fit the schema (e.g. an unknown field), or its variables do not fit their types. */
+    /** The document does not fit the schema (e.g. an unknown field), or its variables do not fit their types; {@code extensions.validationErrorType} says how. */
     GRAPHQL_VALIDATION_FAILED,
-    /** No invoice with this id or number that the caller's organisation issued or received (never FORBIDDEN: existence is not revealed). */
-    INVOICE_NOT_FOUND,
-    /** The invoice cannot be voided (fully digital, not NORMAL, outside its month of issue, or already used by the buyer). */
-    VOID_NOT_ALLOWED,
-    /** The invoice cannot be red-reversed (a red invoice, or not NORMAL / RED_PARTIAL). */
-    REVERSAL_NOT_ALLOWED,
-    /** The reversal asks for more than is left to reverse on the invoice or line. */
-    REVERSAL_EXCEEDS_REMAINING,
-    /** The buyer has confirmed use: a red-letter confirmation number is needed. */
-    CONFIRMATION_REQUIRED,
-    /** The invoice's status does not allow confirming its use. */
-    CONFIRMATION_NOT_ALLOWED,
-    /** The invoice's status cannot change to the one asked for. */
-    STATUS_CHANGE_NOT_ALLOWED,
-    /** The idempotency key was used before for another operation or other content; use a new key for new content. */
-    IDEMPOTENCY_KEY_REUSED,
     /** Something failed on the server; details are in the server log, never in the response. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** No invoice with this id or number that the caller's organisation issued or received (another organisation's invoice answers the same). */
+    INVOICE_NOT_FOUND,
+    /** The invoice cannot be voided: it is fully digital (red-reverse it), not NORMAL, outside its month of issue, or the buyer has used it. */
+    VOID_NOT_ALLOWED,
+    /** The invoice cannot be red-reversed: it is itself red, or its status is neither NORMAL nor RED_PARTIAL. */
+    REVERSAL_NOT_ALLOWED,
+    /** The amount to reverse is more than the invoice, or the line, has left to reverse. */
+    REVERSAL_EXCEEDS_REMAINING,
+    /** The buyer has confirmed use of the invoice: reversing it needs the number of a red-letter confirmation (红字确认单). */
+    CONFIRMATION_REQUIRED,
+    /** The buyer cannot confirm use of the invoice: its status is neither NORMAL nor RED_PARTIAL. */
+    CONFIRMATION_NOT_ALLOWED,
+    /** The tax side cannot change this invoice's status: a voided or reversed invoice keeps its own. */
+    STATUS_CHANGE_NOT_ALLOWED,
+    /** This idempotency key was already used for another request (other content, or another operation); use a new key for new content. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** Unknown username or wrong password (the answer does not say which). */
+    INVALID_CREDENTIALS,
+    /** The account uses a one-time password and none was given. */
+    OTP_REQUIRED,
+    /** The one-time password is wrong, expired or already used. */
+    INVALID_OTP,
+    /** A refresh token was used a second time: every session of that login has been ended; log in again. */
+    REFRESH_TOKEN_REUSED,
+    /** A one-time password is already set up; disable it before enrolling a new device. */
+    TOTP_ALREADY_ENABLED,
+    /** {@code confirmTotp} was called before {@code enrolTotp} started an enrolment. */
+    TOTP_NOT_ENROLLED,
+    /** Another user already has this username. */
+    USERNAME_TAKEN,
+    /** No user with this id in the caller's organisation. */
+    USER_NOT_FOUND,
 }

@@ -48,7 +48,7 @@ final class IdempotencyKeys {
     }
 
     static ApiException reused(String key, String field) {
-        return new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED.name(), "The idempotency key '" + key
+        return new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "The idempotency key '" + key
                 + "' was already used for a different request; use a new key for new content.", field, List.of(), java.util.Map.of());
     }
 

@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import static cn.fapiao.common.ErrorCode.IDEMPOTENCY_KEY_REUSED;
+
 /**
  * Imports batches of invoices from partner systems and the tax platform: one transaction on the
  * reactive SQL client per batch (1000 rows through the ORM would be slow), idempotent per key.

@@ -28,6 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import static cn.fapiao.common.ErrorCode.CONFIRMATION_NOT_ALLOWED;
+import static cn.fapiao.common.ErrorCode.CONFIRMATION_REQUIRED;
+import static cn.fapiao.common.ErrorCode.INVOICE_NOT_FOUND;
+import static cn.fapiao.common.ErrorCode.REVERSAL_EXCEEDS_REMAINING;
+import static cn.fapiao.common.ErrorCode.REVERSAL_NOT_ALLOWED;
+import static cn.fapiao.common.ErrorCode.STATUS_CHANGE_NOT_ALLOWED;
+import static cn.fapiao.common.ErrorCode.VOID_NOT_ALLOWED;
+
 /**
  * What happens to an invoice after issuance: void, red-letter reversal, the buyer's
  * confirmation of use, and statuses set by the tax side. Each locks the invoice row first, so
@@ -179,7 +187,7 @@ public class InvoiceLifecycleService {
         try {
             return transition.get();
         } catch (TransitionRefused refused) {
-            throw new ApiException(code.name(), refused.getMessage(), "input.id", List.of(), Map.of());
+            throw new ApiException(code, refused.getMessage(), "input.id", List.of(), Map.of());
         }
     }
 
@@ -198,7 +206,7 @@ public class InvoiceLifecycleService {
             if (refused.reason() == ReversalRefused.Reason.UNKNOWN_LINE) {
                 throw ApiException.validation(List.of(new Problem(refused.field(), "UNKNOWN_LINE", refused.getMessage())));
             }
-            throw new ApiException(ErrorCode.REVERSAL_EXCEEDS_REMAINING.name(), refused.getMessage(), refused.field(), List.of(), Map.of());
+            throw new ApiException(ErrorCode.REVERSAL_EXCEEDS_REMAINING, refused.getMessage(), refused.field(), List.of(), Map.of());
         }
     }
 
@@ -233,6 +241,6 @@ public class InvoiceLifecycleService {
     }
 
     static ApiException notFound(long id) {
-        return new ApiException(ErrorCode.INVOICE_NOT_FOUND.name(), "No invoice '" + id + "' that your organisation issued or received.", "input.id", List.of(), Map.of());
+        return new ApiException(ErrorCode.INVOICE_NOT_FOUND, "No invoice '" + id + "' that your organisation issued or received.", "input.id", List.of(), Map.of());
     }
 }

@@ -19,12 +19,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import static cn.fapiao.common.ErrorCode.INVOICE_NOT_FOUND;
+
 /** Looking up invoices the caller may see, previewing and issuing digital invoices. */
 @ApplicationScoped
 public class InvoiceService {
 
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-    static final String INVOICE_NOT_FOUND = "INVOICE_NOT_FOUND";
     static final String ISSUE_OPERATION = "issueInvoice";
     static final Role[] READERS = {Role.ISSUER, Role.ACCOUNTANT, Role.AUDITOR, Role.PARTNER, Role.ADMIN};
 

@@ -95,7 +95,7 @@ class RedInvoiceWriter {
         InvoiceLifecycleService.refusedAs(ErrorCode.REVERSAL_NOT_ALLOWED, () -> InvoiceLifecycle.checkReversible(
                 Direction.valueOf(blue.getString("direction")), InvoiceStatus.valueOf(blue.getString("status"))));
         if (blue.getOffsetDateTime("buyer_confirmed_at") != null && confirmation == null) {
-            throw new ApiException(ErrorCode.CONFIRMATION_REQUIRED.name(), "The buyer has confirmed use of this invoice: a red-letter"
+            throw new ApiException(ErrorCode.CONFIRMATION_REQUIRED, "The buyer has confirmed use of this invoice: a red-letter"
                     + " confirmation (红字确认单) agreed by both sides is needed; give its number.", "input.confirmationNumber", List.of(), Map.of());
         }
     }

@@ -24,7 +24,7 @@ public interface RateLimitConfig {
     @WithDefault("30")
     int loginPerAddress();
 
-    /** Expensive operations (batch verification, imports, diagnosis, reports) per user per window. */
+    /** Expensive operations (batch verification, imports, diagnosis) per user per window. */
     @WithDefault("120")
     int expensivePerUser();
 

@@ -55,7 +55,7 @@ public class RateLimiter {
                     .map(rows -> rows.iterator().next().getInteger("hits"))
                     .invoke(hits -> {
                         if (hits > budget.limit()) {
-                            throw new ApiException(ErrorCode.RATE_LIMITED.name(),
+                            throw new ApiException(ErrorCode.RATE_LIMITED,
                                     "Too many requests; try again in " + retryAfter + " seconds.", null, List.of(),
                                     Map.of("retryAfterSeconds", retryAfter));
                         }

@@ -26,11 +26,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class LoginService {
 
-    static final String INVALID_CREDENTIALS = "INVALID_CREDENTIALS";
-    static final String OTP_REQUIRED = "OTP_REQUIRED";
-    static final String INVALID_OTP = "INVALID_OTP";
-    static final String REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED";
-
     private final AppUserRepository users;
     private final OrganisationRepository organisations;
     private final RefreshTokenRepository refreshTokens;
@@ -104,7 +99,7 @@ public class LoginService {
                         return outcome.session();
                     }
                     throw outcome.tokenReused()
-                            ? new ApiException(REFRESH_TOKEN_REUSED, "This refresh token was already used: every session of this login has been ended. Log in again.", "refreshToken", List.of(), Map.of())
+                            ? new ApiException(ErrorCode.REFRESH_TOKEN_REUSED, "This refresh token was already used: every session of this login has been ended. Log in again.", "refreshToken", List.of(), Map.of())
                             : invalidRefreshToken();
                 });
     }
@@ -139,11 +134,11 @@ public class LoginService {
             return;
         }
         if (otp == null || otp.isBlank()) {
-            throw new ApiException(OTP_REQUIRED, "This account uses a one-time password: give the 6-digit code from the authenticator app.", "otp", List.of(), Map.of());
+            throw new ApiException(ErrorCode.OTP_REQUIRED, "This account uses a one-time password: give the 6-digit code from the authenticator app.", "otp", List.of(), Map.of());
         }
         OptionalLong step = Totp.verify(totpSecrets.reveal(user), otp.strip(), Instant.now());
         if (step.isEmpty() || (user.totpLastStep != null && step.getAsLong() <= user.totpLastStep)) {
-            throw new ApiException(INVALID_OTP, "The one-time password is wrong, expired or already used.", "otp", List.of(), Map.of());
+            throw new ApiException(ErrorCode.INVALID_OTP, "The one-time password is wrong, expired or already used.", "otp", List.of(), Map.of());
         }
         user.totpLastStep = step.getAsLong();
     }
@@ -168,10 +163,10 @@ public class LoginService {
     }
 
     private static ApiException invalidCredentials() {
-        return new ApiException(INVALID_CREDENTIALS, "Unknown username or wrong password.", "password", List.of(), Map.of());
+        return new ApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password.", "password", List.of(), Map.of());
     }
 
     private static ApiException invalidRefreshToken() {
-        return new ApiException(ErrorCode.UNAUTHENTICATED.name(), "The refresh token is unknown, expired or revoked: log in again.", "refreshToken", List.of(), Map.of());
+        return new ApiException(ErrorCode.UNAUTHENTICATED, "The refresh token is unknown, expired or revoked: log in again.", "refreshToken", List.of(), Map.of());
     }
 }

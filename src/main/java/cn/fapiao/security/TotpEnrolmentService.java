@@ -41,7 +41,7 @@ public class TotpEnrolmentService {
         caller.requireAuthenticated();
         return Panache.withTransaction(() -> ownUser(caller).map(user -> {
             if (user.totpEnabled) {
-                throw new ApiException("TOTP_ALREADY_ENABLED", "A one-time password is already set up; disable it first to enrol a new device.", null, List.of(), Map.of());
+                throw new ApiException(ErrorCode.TOTP_ALREADY_ENABLED, "A one-time password is already set up; disable it first to enrol a new device.", null, List.of(), Map.of());
             }
             String secret = Totp.newSecret(random);
             secrets.seal(user, secret);
@@ -53,7 +53,7 @@ public class TotpEnrolmentService {
         caller.requireAuthenticated();
         return Panache.withTransaction(() -> ownUser(caller).map(user -> {
             if (user.totpSecret == null) {
-                throw new ApiException("TOTP_NOT_ENROLLED", "Start with enrolTotp.", null, List.of(), Map.of());
+                throw new ApiException(ErrorCode.TOTP_NOT_ENROLLED, "Start with enrolTotp.", null, List.of(), Map.of());
             }
             acceptCode(user, code);
             user.totpEnabled = true;
@@ -77,7 +77,7 @@ public class TotpEnrolmentService {
     private void acceptCode(AppUser user, String code) {
         OptionalLong step = code == null ? OptionalLong.empty() : Totp.verify(secrets.reveal(user), code.strip(), Instant.now());
         if (step.isEmpty() || (user.totpLastStep != null && step.getAsLong() <= user.totpLastStep)) {
-            throw new ApiException(LoginService.INVALID_OTP, "The one-time password is wrong, expired or already used.", "code", List.of(), Map.of());
+            throw new ApiException(ErrorCode.INVALID_OTP, "The one-time password is wrong, expired or already used.", "code", List.of(), Map.of());
         }
         user.totpLastStep = step.getAsLong();
     }

@@ -25,9 +25,6 @@ import java.util.Map;
 @ApplicationScoped
 public class UserAdminService {
 
-    static final String USERNAME_TAKEN = "USERNAME_TAKEN";
-    static final String USER_NOT_FOUND = "USER_NOT_FOUND";
-
     private final AppUserRepository users;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher passwords;
@@ -60,7 +57,7 @@ public class UserAdminService {
         return passwords.hash(input.password()).chain(hash -> Panache.withTransaction(() -> users.findByUsername(username)
                 .chain(existing -> {
                     if (existing != null) {
-                        throw new ApiException(USERNAME_TAKEN, "The username '" + username + "' is taken.", "username", List.of(), Map.of());
+                        throw new ApiException(ErrorCode.USERNAME_TAKEN, "The username '" + username + "' is taken.", "username", List.of(), Map.of());
                     }
                     AppUser user = new AppUser();
                     user.organisationId = caller.organisationId();
@@ -94,7 +91,7 @@ public class UserAdminService {
         return newHash.chain(hash -> Panache.withTransaction(() -> users.findInOrganisation(caller.organisationId(), id)
                 .chain(user -> {
                     if (user == null) {
-                        throw new ApiException(USER_NOT_FOUND, "No user " + input.id() + " in your organisation.", "id", List.of(), Map.of());
+                        throw new ApiException(ErrorCode.USER_NOT_FOUND, "No user " + input.id() + " in your organisation.", "id", List.of(), Map.of());
                     }
                     if (input.displayName() != null) {
                         user.displayName = input.displayName();
@@ -128,7 +125,7 @@ public class UserAdminService {
         try {
             return Long.valueOf(id);
         } catch (NumberFormatException | NullPointerException e) {
-            throw new ApiException(USER_NOT_FOUND, "No user " + id + " in your organisation.", "id", List.of(), Map.of());
+            throw new ApiException(ErrorCode.USER_NOT_FOUND, "No user " + id + " in your organisation.", "id", List.of(), Map.of());
         }
     }
 }

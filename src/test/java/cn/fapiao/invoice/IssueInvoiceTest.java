@@ -116,6 +116,14 @@ class IssueInvoiceTest {
         assertEquals(byBuyer.getList("data.invoiceByNumber.lines"), issued.getList("lines"));
         assertEquals(byBuyer.getList("data.invoiceByNumber.statusHistory"), issued.getList("statusHistory"));
 
+        // Nobody else: a third organisation finds it neither by id nor by number, nor in its list.
+        String outsider = Tokens.of("c-accountant");
+        assertEquals("INVOICE_NOT_FOUND", GraphQL.postAs(outsider, "invoice", "id", id).get("errors[0].extensions.code"));
+        assertEquals("INVOICE_NOT_FOUND", GraphQL.postAs(outsider, "invoiceByNumber", "number", number).get("errors[0].extensions.code"));
+        JsonPath outsidersList = GraphQL.postQueryAs(outsider, "{ invoices(first: 100) { edges { node { id } } } }");
+        assertNull(outsidersList.get("errors"), outsidersList::prettify);
+        assertFalse(outsidersList.getList("data.invoices.edges.node.id").contains(id), outsidersList::prettify);
+
         String stored = database.preparedQuery("select buyer_bank_account from invoice where id = $1")
                 .execute(Tuple.of(Long.valueOf(id))).await().indefinitely().iterator().next().getString("buyer_bank_account");
         assertTrue(stored.startsWith("v1:test:") && !stored.contains("1234"), stored);

@@ -48,7 +48,7 @@ final class DocumentErrors {
 
     private static GraphQLError withCode(GraphQLError error, ReadableMessages messages) {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", ErrorCode.GRAPHQL_VALIDATION_FAILED.name());
+        extensions.put("code", ErrorCode.GRAPHQL_VALIDATION_FAILED);
         if (error instanceof ValidationError validation) {
             // What SmallRye shows of a validation error, kept (the description repeats the message).
             extensions.put("validationErrorType", String.valueOf(validation.getValidationErrorType()));

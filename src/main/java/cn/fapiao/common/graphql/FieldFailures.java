@@ -27,7 +27,7 @@ public class FieldFailures {
     }
 
     public void record(String operationName, String executionId, Throwable failure) {
-        String code = failure instanceof ApiException api ? api.code() : ErrorCode.INTERNAL_ERROR.name();
+        String code = failure instanceof ApiException api ? api.code().name() : ErrorCode.INTERNAL_ERROR.name();
         registry.counter("fapiao.graphql.errors", "code", code).increment();
         if (!(failure instanceof ApiException)) {
             LOG.errorf(failure, "Unexpected failure in GraphQL operation %s (execution %s)",

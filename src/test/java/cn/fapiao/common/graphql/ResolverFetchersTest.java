@@ -3,24 +3,33 @@ package cn.fapiao.common.graphql;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import io.quarkus.smallrye.graphql.runtime.spi.datafetcher.QuarkusDataFetcherService;
-import io.smallrye.graphql.spi.DataFetcherService;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLSchema;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
-import java.util.ServiceLoader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SmallRye copies the selection set into its context before every resolver; our fetchers hide it
- * during that copy only. The resolver itself must see the real selection.
+ * during that copy only. The resolver itself must see the real selection. And the server must
+ * really run with our fetchers, for resolvers and for plain fields ({@link PropertyFieldFetchers}).
  */
+@QuarkusTest
 class ResolverFetchersTest {
+
+    @Inject
+    GraphQLSchema schema;
 
     @Test
     void theSelectionIsHiddenWhileSmallRyePreparesItsContextAndRealOnceTheResolverRuns() {
@@ -37,12 +46,17 @@ class ResolverFetchersTest {
     }
 
     @Test
-    void smallRyeAsksOurFetchersBeforeQuarkussOwn() {
-        // SmallRye takes the first fetcher offered, asking services in ascending priority.
-        List<DataFetcherService> services = ServiceLoader.load(DataFetcherService.class).stream().map(ServiceLoader.Provider::get).toList();
-        DataFetcherService ours = services.stream().filter(ResolverFetchers.class::isInstance).findFirst().orElseThrow();
-        DataFetcherService quarkus = services.stream().filter(QuarkusDataFetcherService.class::isInstance).findFirst().orElseThrow();
-        assertTrue(ours.getPriority() < quarkus.getPriority());
+    void theSchemaTheServerRunsResolvesWithOurFetchers() {
+        // What graphql-java calls for each field: if SmallRye stopped asking our services (priority,
+        // ServiceLoader registration, a changed SPI), its own fetchers would stand here instead.
+        assertInstanceOf(ResolverFetchers.UniFetcher.class, fetcherOf("Query", "invoice"));
+        assertInstanceOf(ResolverFetchers.DefaultFetcher.class, fetcherOf("Query", "decodeInvoiceCode"));
+        assertInstanceOf(PropertyFieldFetchers.PropertyFetcher.class, fetcherOf("Invoice", "number"));
+    }
+
+    private DataFetcher<?> fetcherOf(String type, String field) {
+        GraphQLFieldDefinition definition = schema.getObjectType(type).getFieldDefinition(field);
+        return schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(type, field), definition);
     }
 
     private static DataFetchingFieldSelectionSet selectionThatContainsEverything() {
