@@ -71,7 +71,7 @@ class InvoiceDetailsCoverageTest {
         m.put("diagnoseInvoice", () -> {
             JsonPath issued = issue("100.00");
             return new Probe(Tokens.of("b-accountant"), "query Q($i: DiagnoseInvoiceInput!) { diagnoseInvoice(input: $i) { nearMatches { invoice { " + DETAILS + " } } } }",
-                    Map.of("i", Map.of("number", Invoices.withLastDigitWrong(issued.getString("number")), "amount", "100.00")),
+                    Map.of("i", Map.of("number", Invoices.withSequenceDigitWrong(issued.getString("number")), "amount", "100.00")),
                     "data.diagnoseInvoice.nearMatches[0].invoice");
         });
         m.put("issueInvoice", () -> new Probe(Tokens.of("a-issuer"), "mutation M($i: IssueInvoiceInput!) { issueInvoice(input: $i) { " + DETAILS + " } }",

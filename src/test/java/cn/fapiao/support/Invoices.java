@@ -81,6 +81,15 @@ public final class Invoices {
         return body.setRootPath("data.issueInvoice");
     }
 
+    /**
+     * The number with the first digit of its sequence mistyped, for digital numbers this system
+     * issued: a number no test issues (its sequence would start with 9), unlike the last digit
+     * changed, which is often the next number issued.
+     */
+    public static String withSequenceDigitWrong(String number) {
+        return number.substring(0, 5) + (number.charAt(5) == '9' ? '8' : '9') + number.substring(6);
+    }
+
     /** The number with its last digit mistyped (one digit wrong). */
     public static String withLastDigitWrong(String number) {
         char last = number.charAt(number.length() - 1);
