@@ -86,11 +86,11 @@ public class TotpEnrolmentService {
                     if (!user.totpEnabled) {
                         return false;
                     }
-                    acceptCode(user, code);
                     if (organisation.requiresTotp(user.roleSet())) {
                         throw new ApiException(ErrorCode.TOTP_REQUIRED_BY_POLICY, "code",
                                 "Your organisation requires a one-time password for your role; an admin can reset it if the device is lost.");
                     }
+                    acceptCode(user, code);
                     user.totpEnabled = false;
                     user.totpSecret = null;
                     return true;
