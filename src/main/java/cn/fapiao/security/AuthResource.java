@@ -64,7 +64,10 @@ public class AuthResource {
     @Description("Ends the login session of this refresh token: it, every token refreshed from it and the session's access tokens stop working (on every server within seconds). True when a session was ended.")
     public Uni<@NonNull Boolean> logout(@Name("refreshToken") @NonNull String refreshToken) {
         String address = callers.clientAddress();
-        return callers.current().chain(caller -> audit.track(caller, "logout", null, address, () -> logins.logout(refreshToken)));
+        // The refresh token alone ends the session: an access token that no longer works (its session
+        // ended elsewhere, say) must not stop a client from logging out; it only names whom to audit.
+        return callers.current().onFailure().recoverWithItem(Caller.ANONYMOUS)
+                .chain(caller -> audit.track(caller, "logout", null, address, () -> logins.logout(refreshToken)));
     }
 
     @Query

@@ -102,6 +102,11 @@ class SessionRevocationTest {
 
         Eventually.within(WITHIN, () -> GraphQL.postAs(token, "me"), body -> "UNAUTHENTICATED".equals(code(body)), "the logged-out token is refused");
         assertNull(GraphQL.postAs(otherToken, "me").get("errors"), "the user's other session goes on");
+
+        // Logging out still works while presenting the ended session's access token.
+        JsonPath again = GraphQL.postAs(token, "logout", "refreshToken", first.get("data.login.refreshToken"));
+        assertNull(again.get("errors"), again::prettify);
+        assertEquals(false, again.get("data.logout"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package cn.fapiao.support;
 
 import io.restassured.path.json.JsonPath;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,9 +44,5 @@ public final class Accounts {
                 Map.of("username", username, "password", PASSWORD, "roles", List.of(roles)));
         assertNull(created.get("errors"), created::prettify);
         return new Account(created.get("data.createUser.id"), username, PASSWORD);
-    }
-
-    public static List<String> roles(String... roles) {
-        return Arrays.asList(roles);
     }
 }
