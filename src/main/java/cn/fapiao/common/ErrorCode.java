@@ -25,6 +25,14 @@ public enum ErrorCode {
     QUERY_TOO_COMPLEX,
     /** The document does not fit the schema (e.g. an unknown field), or its variables do not fit their types; {@code extensions.validationErrorType} says how. */
     GRAPHQL_VALIDATION_FAILED,
+    /**
+     * The password was right, but the organisation requires a second factor for one of the user's
+     * roles and none is set up: enrol with {@code enrolTotp(username, password)} and
+     * {@code confirmTotp}, then log in with the code.
+     */
+    TOTP_ENROLMENT_REQUIRED,
+    /** The organisation requires a second factor for one of the user's roles: it cannot be switched off. */
+    TOTP_REQUIRED_BY_POLICY,
     /** Something failed on the server; details are in the server log, never in the response. */
     INTERNAL_ERROR,
     /** No invoice with this id or number that the caller's organisation issued or received (another organisation's invoice answers the same). */

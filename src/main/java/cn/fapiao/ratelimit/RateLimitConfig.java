@@ -16,7 +16,11 @@ public interface RateLimitConfig {
     @WithDefault("PT1M")
     Duration window();
 
-    /** Login attempts per username per window (guards one account against password guessing). */
+    /**
+     * Failed password checks (logins, and passwords given again for account changes) per username
+     * from one client address per window: guards one account against password guessing, while a
+     * correct password from another address still logs in.
+     */
     @WithDefault("10")
     int loginPerUser();
 

@@ -25,6 +25,7 @@ public class RateLimiter {
             insert into rate_limit_window (bucket, window_start, hits) values ($1, $2, 1)
             on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + 1
             returning hits""";
+    private static final String REFUND = "update rate_limit_window set hits = hits - 1 where bucket = $1 and window_start = $2 and hits > 0";
     private static final String SWEEP = "delete from rate_limit_window where window_start < now() - interval '1 day'";
 
     private final Pool pool;
@@ -65,9 +66,34 @@ public class RateLimiter {
         return chain;
     }
 
+    /**
+     * Charges a password check (a login, or a password given again to change account security).
+     * Every attempt counts against the address; against the username only attempts from this
+     * address that did not succeed count ({@link #refundLogin} takes back a success), so that
+     * wrong passwords from one address cannot lock the user out from the others.
+     */
     public Uni<Void> chargeLogin(String username, String clientAddress) {
-        return charge(List.of(new Budget("login:user:" + username, config.loginPerUser()),
-                new Budget("login:address:" + clientAddress, config.loginPerAddress())));
+        return charge(List.of(new Budget("login:address:" + clientAddress, config.loginPerAddress()),
+                new Budget(loginFailures(username, clientAddress), config.loginPerUser())));
+    }
+
+    /** Takes back the charge of a password check that succeeded. */
+    public Uni<Void> refundLogin(String username, String clientAddress) {
+        if (!config.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(REFUND).execute(Tuple.of(loginFailures(username, clientAddress), currentWindowStart()))
+                .replaceWithVoid();
+    }
+
+    private static String loginFailures(String username, String clientAddress) {
+        return "login:failures:" + username + "@" + clientAddress;
+    }
+
+    private OffsetDateTime currentWindowStart() {
+        long windowSeconds = config.window().toSeconds();
+        long now = Instant.now().getEpochSecond();
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(now - Math.floorMod(now, windowSeconds)), ZoneOffset.UTC);
     }
 
     public Uni<Void> chargeExpensive(Long userId, String clientAddress) {

@@ -14,9 +14,16 @@ public interface AuthConfig {
     @WithDefault("fapiao-server")
     String issuer();
 
-    /** Lifetime of an access token: short, since it cannot be revoked before it expires. */
+    /** Lifetime of an access token. Its session and user are checked on every request, so it can end earlier. */
     @WithDefault("PT10M")
     Duration accessTokenTtl();
+
+    /**
+     * How long a replica trusts what it read of a session (ended? user active? roles?). Changes
+     * evict it at once on every replica; this bounds the delay should a notification be missed.
+     */
+    @WithDefault("PT3S")
+    Duration sessionCheckTtl();
 
     /** Lifetime of a refresh token chain link. */
     @WithDefault("P14D")

@@ -16,26 +16,31 @@ import org.eclipse.microprofile.graphql.Query;
 
 import java.util.Set;
 
-/** Logging in and out, token refresh, the current user and the TOTP second factor. */
+/** Logging in and out, token refresh, the current user, their password and the TOTP second factor. */
 @GraphQLApi
 public class AuthResource {
 
     private final LoginService logins;
     private final TotpEnrolmentService totp;
+    private final PasswordChangeService passwordChanges;
     private final AppUserRepository users;
     private final CallerContext callers;
     private final AuditTrail audit;
 
-    public AuthResource(LoginService logins, TotpEnrolmentService totp, AppUserRepository users, CallerContext callers, AuditTrail audit) {
+    public AuthResource(LoginService logins, TotpEnrolmentService totp, PasswordChangeService passwordChanges, AppUserRepository users,
+                        CallerContext callers, AuditTrail audit) {
         this.logins = logins;
         this.totp = totp;
+        this.passwordChanges = passwordChanges;
         this.users = users;
         this.callers = callers;
         this.audit = audit;
     }
 
     @Mutation
-    @Description("Logs in. Gives a short-lived access token and a refresh token. `otp` is the 6-digit code of users who enrolled a second factor (error OTP_REQUIRED when missing). Errors: INVALID_CREDENTIALS, OTP_REQUIRED, INVALID_OTP, RATE_LIMITED.")
+    @Description("Logs in. Gives a short-lived access token and a refresh token. `otp` is the 6-digit code of users who enrolled a second factor (error OTP_REQUIRED when missing). "
+            + "TOTP_ENROLMENT_REQUIRED: the organisation requires a second factor for the user's role and none is set up (enrol with enrolTotp and confirmTotp, naming the account by username). "
+            + "Errors: INVALID_CREDENTIALS, OTP_REQUIRED, INVALID_OTP, TOTP_ENROLMENT_REQUIRED, RATE_LIMITED (wrong passwords count per username and client address).")
     public Uni<@NonNull AuthPayload> login(@Name("username") @NonNull String username, @Name("password") @NonNull String password,
                                            @Name("otp") String otp) {
         String address = callers.clientAddress();
@@ -56,10 +61,13 @@ public class AuthResource {
     }
 
     @Mutation
-    @Description("Ends the login session of this refresh token: it and every token refreshed from it stop working. Access tokens already handed out expire on their own (within minutes). True when a session was ended.")
+    @Description("Ends the login session of this refresh token: it, every token refreshed from it and the session's access tokens stop working (on every server within seconds). True when a session was ended.")
     public Uni<@NonNull Boolean> logout(@Name("refreshToken") @NonNull String refreshToken) {
         String address = callers.clientAddress();
-        return callers.current().chain(caller -> audit.track(caller, "logout", null, address, () -> logins.logout(refreshToken)));
+        // The refresh token alone ends the session: an access token that no longer works (its session
+        // ended elsewhere, say) must not stop a client from logging out; it only names whom to audit.
+        return callers.current().onFailure().recoverWithItem(Caller.ANONYMOUS)
+                .chain(caller -> audit.track(caller, "logout", null, address, () -> logins.logout(refreshToken)));
     }
 
     @Query
@@ -78,25 +86,47 @@ public class AuthResource {
     }
 
     @Mutation
-    @Description("Starts enrolling a TOTP authenticator app (RFC 6238) for the logged-in user. Call `confirmTotp` with a first code to switch it on.")
-    public Uni<@NonNull TotpEnrolment> enrolTotp() {
+    @Description("Starts enrolling a TOTP authenticator app (RFC 6238): give the password again. Logged in, it is for the token's user; "
+            + "without a token (login answered TOTP_ENROLMENT_REQUIRED) name the account with `username`. Call `confirmTotp` with a first code to switch it on. "
+            + "Errors: INVALID_CREDENTIALS, TOTP_ALREADY_ENABLED, RATE_LIMITED.")
+    public Uni<@NonNull TotpEnrolment> enrolTotp(@Name("password") @NonNull String password, @Name("username") String username) {
         String address = callers.clientAddress();
-        return callers.current().chain(caller -> audit.track(caller, "enrolTotp", null, address,
-                () -> totp.start(caller).map(e -> new TotpEnrolment(e.secret(), e.otpauthUri()))));
+        return callers.current().chain(caller -> auditedAs(caller, username).chain(audited -> audit.track(audited, "enrolTotp", null, address,
+                () -> totp.start(new TotpEnrolmentService.Claimant(caller, username, password, address))
+                        .map(e -> new TotpEnrolment(e.secret(), e.otpauthUri())))));
     }
 
     @Mutation
-    @Description("Confirms TOTP enrolment with a code from the app; from then on `login` needs `otp`.")
-    public Uni<@NonNull Boolean> confirmTotp(@Name("code") @NonNull String code) {
+    @Description("Confirms TOTP enrolment with a code from the app; from then on `login` needs `otp`. Without an access token, "
+            + "name the account with `username` and `password`. Errors: INVALID_OTP, TOTP_NOT_ENROLLED, INVALID_CREDENTIALS.")
+    public Uni<@NonNull Boolean> confirmTotp(@Name("code") @NonNull String code, @Name("username") String username,
+                                             @Name("password") String password) {
         String address = callers.clientAddress();
-        return callers.current().chain(caller -> audit.track(caller, "confirmTotp", null, address, () -> totp.confirm(caller, code)));
+        return callers.current().chain(caller -> auditedAs(caller, username).chain(audited -> audit.track(audited, "confirmTotp", null, address,
+                () -> totp.confirm(new TotpEnrolmentService.Claimant(caller, username, password, address), code))));
     }
 
     @Mutation
-    @Description("Switches the second factor off, proven with a current code.")
-    public Uni<@NonNull Boolean> disableTotp(@Name("code") @NonNull String code) {
+    @Description("Switches the second factor off, proven with the password and a current code. "
+            + "Errors: INVALID_CREDENTIALS, INVALID_OTP, TOTP_REQUIRED_BY_POLICY.")
+    public Uni<@NonNull Boolean> disableTotp(@Name("password") @NonNull String password, @Name("code") @NonNull String code) {
         String address = callers.clientAddress();
-        return callers.current().chain(caller -> audit.track(caller, "disableTotp", null, address, () -> totp.disable(caller, code)));
+        return callers.current().chain(caller -> audit.track(caller, "disableTotp", null, address,
+                () -> totp.disable(new TotpEnrolmentService.Claimant(caller, null, password, address), code)));
+    }
+
+    @Mutation
+    @Description("Changes the logged-in user's password, proven with the old one. Every other session of the user ends; this one goes on. "
+            + "Errors: INVALID_CREDENTIALS (field oldPassword), VALIDATION_FAILED (newPassword), RATE_LIMITED.")
+    public Uni<@NonNull Boolean> changePassword(@Name("oldPassword") @NonNull String oldPassword, @Name("newPassword") @NonNull String newPassword) {
+        String address = callers.clientAddress();
+        return callers.current().chain(caller -> audit.track(caller, "changePassword", null, address,
+                () -> passwordChanges.change(caller, oldPassword, newPassword, address)));
+    }
+
+    /** Whom to audit: the token's user, or the account a caller without token names. */
+    private Uni<Caller> auditedAs(Caller caller, String username) {
+        return caller.isAuthenticated() || username == null ? Uni.createFrom().item(caller) : attempted(username);
     }
 
     /**

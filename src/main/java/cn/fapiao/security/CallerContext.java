@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
+import cn.fapiao.security.session.SessionGuard;
 import cn.fapiao.taxpayer.OrganisationDirectory;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
@@ -37,21 +39,25 @@ public class CallerContext {
     private final IssuerAwarePrincipalFactory issuers;
     private final OrganisationDirectory organisations;
     private final AuthConfig config;
+    private final SessionGuard sessions;
     /**
      * Callers of our own tokens by raw token. A token's claims never change, and reading a custom
      * claim through SmallRye JWT throws and catches an exception internally each time (2.5% of the
-     * CPU of a simple lookup in the benchmark). Kept as briefly as verified tokens are.
+     * CPU of a simple lookup in the benchmark). Kept as briefly as verified tokens are. Whether
+     * the token's session still stands is checked on every request ({@link SessionGuard}).
      */
     private final Cache<String, Caller> ownCallers = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public CallerContext(CurrentIdentityAssociation identities, CurrentVertxRequest request,
-                         IssuerAwarePrincipalFactory issuers, OrganisationDirectory organisations, AuthConfig config) {
+                         IssuerAwarePrincipalFactory issuers, OrganisationDirectory organisations, AuthConfig config,
+                         SessionGuard sessions) {
         this.identities = identities;
         this.request = request;
         this.issuers = issuers;
         this.organisations = organisations;
         this.config = config;
+        this.sessions = sessions;
     }
 
     public Uni<Caller> current() {
@@ -80,18 +86,29 @@ public class CallerContext {
             return Uni.createFrom().item(Caller.ANONYMOUS);
         }
         if (issuers.isExternal(jwt.getIssuer())) {
-            // An external provider's user has no account here: the organisation is named by USCC.
+            // An external provider's user has no account and no session here: the organisation is
+            // named by USCC, and ending its access is the provider's job (its tokens should be short-lived).
             Object uscc = jwt.getClaim(config.external().organisationClaim());
             Uni<Long> organisation = uscc == null ? Uni.createFrom().nullItem() : organisations.idByUscc(uscc.toString());
             return organisation.map(organisationId -> new Caller(null, jwt.getName(), organisationId, rolesOf(identity)));
         }
         String token = jwt.getRawToken();
-        return Uni.createFrom().item(token == null ? ownCaller(jwt, identity) : ownCallers.get(token, t -> ownCaller(jwt, identity)));
+        return sessions.check(token == null ? ownCaller(jwt, identity) : ownCallers.get(token, t -> ownCaller(jwt, identity)));
     }
 
     private static Caller ownCaller(JsonWebToken jwt, SecurityIdentity identity) {
         Object org = jwt.getClaim(TokenIssuer.ORGANISATION_CLAIM);
-        return new Caller(parseLong(jwt.getSubject()), jwt.getName(), org == null ? null : parseLong(org.toString()), rolesOf(identity));
+        Object sid = jwt.getClaim(TokenIssuer.SESSION_CLAIM);
+        return new Caller(parseLong(jwt.getSubject()), jwt.getName(), org == null ? null : parseLong(org.toString()), rolesOf(identity),
+                sid == null ? null : parseUuid(sid instanceof jakarta.json.JsonString text ? text.getString() : sid.toString()));
+    }
+
+    private static UUID parseUuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Set<Role> rolesOf(SecurityIdentity identity) {

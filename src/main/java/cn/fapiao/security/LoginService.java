@@ -2,10 +2,12 @@ package cn.fapiao.security;
 
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.ErrorCode;
-import cn.fapiao.ratelimit.RateLimiter;
 import cn.fapiao.security.crypto.Totp;
+import cn.fapiao.security.session.LoginSession;
+import cn.fapiao.security.session.LoginSessions;
 import cn.fapiao.taxpayer.AppUser;
 import cn.fapiao.taxpayer.AppUserRepository;
+import cn.fapiao.taxpayer.Organisation;
 import cn.fapiao.taxpayer.OrganisationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +23,8 @@ import java.util.UUID;
 
 /**
  * Logging in, refreshing and logging out. The slow password check runs between two short
- * database steps, so no connection is held while bcrypt works.
+ * database steps, so no connection is held while bcrypt works. Each login is a session
+ * ({@link LoginSessions}) that its refresh and access tokens belong to.
  */
 @ApplicationScoped
 public class LoginService {
@@ -29,14 +32,14 @@ public class LoginService {
     private final AppUserRepository users;
     private final OrganisationRepository organisations;
     private final RefreshTokenRepository refreshTokens;
-    private final PasswordHasher passwords;
+    private final PasswordCheck passwords;
     private final TokenIssuer tokens;
     private final TotpSecrets totpSecrets;
-    private final RateLimiter rateLimiter;
+    private final LoginSessions sessions;
     private final AuthConfig config;
 
     public LoginService(AppUserRepository users, OrganisationRepository organisations, RefreshTokenRepository refreshTokens,
-                        PasswordHasher passwords, TokenIssuer tokens, TotpSecrets totpSecrets, RateLimiter rateLimiter,
+                        PasswordCheck passwords, TokenIssuer tokens, TotpSecrets totpSecrets, LoginSessions sessions,
                         AuthConfig config) {
         this.users = users;
         this.organisations = organisations;
@@ -44,7 +47,7 @@ public class LoginService {
         this.passwords = passwords;
         this.tokens = tokens;
         this.totpSecrets = totpSecrets;
-        this.rateLimiter = rateLimiter;
+        this.sessions = sessions;
         this.config = config;
     }
 
@@ -56,22 +59,15 @@ public class LoginService {
     public Uni<Session> login(String username, String password, String otp, String clientAddress) {
         String name = username == null ? "" : username.strip();
         if (name.isEmpty() || name.length() > 64 || password == null || password.isEmpty()) {
-            return Uni.createFrom().failure(invalidCredentials());
+            return Uni.createFrom().failure(PasswordCheck.invalidCredentials("password"));
         }
-        return rateLimiter.chargeLogin(name, clientAddress)
-                .chain(() -> Panache.withSession(() -> users.findByUsername(name)))
-                .chain(user -> passwords.matches(password, user == null || !user.active ? null : user.passwordHash)
-                        .map(matches -> {
-                            if (!matches) {
-                                throw invalidCredentials();
-                            }
-                            return user;
-                        }))
+        return Panache.withSession(() -> users.findByUsername(name))
+                .chain(user -> passwords.verify(name, user, password, clientAddress, "password"))
                 .chain(user -> Panache.withTransaction(() -> users.findById(user.id)
-                        .chain(current -> {
-                            checkSecondFactor(current, otp);
+                        .chain(current -> organisations.findById(current.organisationId).chain(organisation -> {
+                            checkSecondFactor(current, organisation, otp);
                             return startSession(current);
-                        })));
+                        }))));
     }
 
     public Uni<Session> refresh(String refreshToken) {
@@ -87,13 +83,15 @@ public class LoginService {
                                 return Uni.createFrom().item(RefreshOutcome.invalid());
                             }
                             if (link.usedAt != null) {
-                                return refreshTokens.revokeFamily(link.familyId, now).replaceWith(RefreshOutcome.reuse());
+                                return sessions.end(link.familyId, LoginSession.EndReason.REFRESH_TOKEN_REUSED)
+                                        .replaceWith(RefreshOutcome.reuse(link.familyId));
                             }
                             link.usedAt = now;
                             return users.findById(link.userId).chain(user -> user == null || !user.active
                                     ? Uni.createFrom().item(RefreshOutcome.invalid())
                                     : continueSession(user, link.familyId).map(RefreshOutcome::of));
                         }))
+                .call(outcome -> outcome.tokenReused() ? sessions.announceSession(outcome.endedSession()) : Uni.createFrom().voidItem())
                 .map(outcome -> {
                     if (outcome.session() != null) {
                         return outcome.session();
@@ -109,28 +107,37 @@ public class LoginService {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 100) {
             return Uni.createFrom().item(false);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return Panache.withTransaction(() -> refreshTokens.findByHashForUpdate(TokenIssuer.hash(refreshToken))
-                .chain(link -> link == null ? Uni.createFrom().item(false)
-                        : refreshTokens.revokeFamily(link.familyId, now).map(count -> count > 0)));
+                        .chain(link -> link == null ? Uni.createFrom().<UUID>nullItem()
+                                : sessions.end(link.familyId, LoginSession.EndReason.LOGOUT).map(ended -> ended ? link.familyId : null)))
+                .call(ended -> ended == null ? Uni.createFrom().voidItem() : sessions.announceSession(ended))
+                .map(ended -> ended != null);
     }
 
-    private record RefreshOutcome(Session session, boolean tokenReused) {
+    private record RefreshOutcome(Session session, UUID endedSession) {
         static RefreshOutcome of(Session session) {
-            return new RefreshOutcome(session, false);
+            return new RefreshOutcome(session, null);
         }
 
         static RefreshOutcome invalid() {
-            return new RefreshOutcome(null, false);
+            return new RefreshOutcome(null, null);
         }
 
-        static RefreshOutcome reuse() {
-            return new RefreshOutcome(null, true);
+        static RefreshOutcome reuse(UUID endedSession) {
+            return new RefreshOutcome(null, endedSession);
+        }
+
+        boolean tokenReused() {
+            return endedSession != null;
         }
     }
 
-    private void checkSecondFactor(AppUser user, String otp) {
+    private void checkSecondFactor(AppUser user, Organisation organisation, String otp) {
         if (!user.totpEnabled) {
+            if (organisation.requiresTotp(user.roleSet())) {
+                throw new ApiException(ErrorCode.TOTP_ENROLMENT_REQUIRED, "otp",
+                        "Your organisation requires a one-time password for your role: set one up with enrolTotp(username, password) and confirmTotp, then log in with its code.");
+            }
             return;
         }
         if (otp == null || otp.isBlank()) {
@@ -144,7 +151,7 @@ public class LoginService {
     }
 
     private Uni<Session> startSession(AppUser user) {
-        return continueSession(user, UUID.randomUUID());
+        return sessions.start(user.id, user.organisationId).chain(sessionId -> continueSession(user, sessionId));
     }
 
     private Uni<Session> continueSession(AppUser user, UUID familyId) {
@@ -160,10 +167,6 @@ public class LoginService {
         return organisations.findById(user.organisationId)
                 .chain(organisation -> refreshTokens.persist(link).map(saved -> new Session(user, organisation.uscc,
                         tokens.accessToken(user, organisation.uscc, familyId), refreshToken, link.expiresAt.toInstant())));
-    }
-
-    private static ApiException invalidCredentials() {
-        return new ApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown username or wrong password.", "password", List.of(), Map.of());
     }
 
     private static ApiException invalidRefreshToken() {

@@ -8,6 +8,7 @@ import cn.fapiao.taxpayer.api.UserInfo;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -44,10 +45,20 @@ public class UserAdminResource {
     }
 
     @Mutation
-    @Description("Changes roles, name, password or active flag of a user of the caller's organisation; disabling or a new password ends the user's sessions. Role: ADMIN. Errors: VALIDATION_FAILED, USER_NOT_FOUND.")
+    @Description("Changes roles, name, password or active flag of a user of the caller's organisation; disabling or a new password ends the user's sessions, "
+            + "new roles make the user's access tokens refresh (within seconds). Role: ADMIN. Errors: VALIDATION_FAILED, USER_NOT_FOUND.")
     public Uni<@NonNull UserInfo> updateUser(@Name("input") @NonNull UpdateUserInput input) {
         String address = callers.clientAddress();
         return callers.current().chain(caller -> audit.track(caller, "updateUser", input.id(), address,
                 () -> users.update(caller, input).map(UserInfo::of)));
+    }
+
+    @Mutation
+    @Description("Removes the second factor of a user of the caller's organisation (a lost device, or one an intruder set up) and ends the user's sessions; "
+            + "the user logs in with the password and enrols again where the organisation requires it. Not for the admin's own. Role: ADMIN. Errors: USER_NOT_FOUND, VALIDATION_FAILED.")
+    public Uni<@NonNull UserInfo> resetTotp(@Name("id") @NonNull @Id String id) {
+        String address = callers.clientAddress();
+        return callers.current().chain(caller -> audit.track(caller, "resetTotp", id, address,
+                () -> users.resetTotp(caller, id).map(UserInfo::of)));
     }
 }

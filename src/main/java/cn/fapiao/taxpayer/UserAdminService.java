@@ -5,17 +5,16 @@ import cn.fapiao.common.ErrorCode;
 import cn.fapiao.domain.Problem;
 import cn.fapiao.security.Caller;
 import cn.fapiao.security.PasswordHasher;
-import cn.fapiao.security.RefreshTokenRepository;
+import cn.fapiao.security.PasswordRules;
 import cn.fapiao.security.Role;
+import cn.fapiao.security.session.LoginSession;
+import cn.fapiao.security.session.LoginSessions;
 import cn.fapiao.taxpayer.api.CreateUserInput;
 import cn.fapiao.taxpayer.api.UpdateUserInput;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,12 +25,12 @@ import java.util.Map;
 public class UserAdminService {
 
     private final AppUserRepository users;
-    private final RefreshTokenRepository refreshTokens;
+    private final LoginSessions sessions;
     private final PasswordHasher passwords;
 
-    public UserAdminService(AppUserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher passwords) {
+    public UserAdminService(AppUserRepository users, LoginSessions sessions, PasswordHasher passwords) {
         this.users = users;
-        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
         this.passwords = passwords;
     }
 
@@ -47,7 +46,7 @@ public class UserAdminService {
         if (!username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
             problems.add(new Problem("username", "INVALID_FORMAT", "Username must be 3-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit."));
         }
-        checkPassword(input.password(), "password", problems);
+        PasswordRules.check(input.password(), "password", problems);
         if (input.roles() == null || input.roles().isEmpty()) {
             problems.add(new Problem("roles", "REQUIRED", "Give the user at least one role."));
         }
@@ -74,7 +73,7 @@ public class UserAdminService {
         Long id = parseId(input.id());
         List<Problem> problems = new ArrayList<>();
         if (input.password() != null) {
-            checkPassword(input.password(), "password", problems);
+            PasswordRules.check(input.password(), "password", problems);
         }
         if (input.roles() != null && input.roles().isEmpty()) {
             problems.add(new Problem("roles", "REQUIRED", "A user needs at least one role; disable the user instead."));
@@ -91,7 +90,7 @@ public class UserAdminService {
         return newHash.chain(hash -> Panache.withTransaction(() -> users.findInOrganisation(caller.organisationId(), id)
                 .chain(user -> {
                     if (user == null) {
-                        throw new ApiException(ErrorCode.USER_NOT_FOUND, "No user " + input.id() + " in your organisation.", "id", List.of(), Map.of());
+                        throw userNotFound(input.id());
                     }
                     if (input.displayName() != null) {
                         user.displayName = input.displayName();
@@ -99,33 +98,56 @@ public class UserAdminService {
                     if (input.roles() != null) {
                         user.setRoles(EnumSet.copyOf(input.roles()));
                     }
-                    boolean endSessions = hash != null || Boolean.FALSE.equals(input.active());
                     if (input.active() != null) {
                         user.active = input.active();
                     }
                     if (hash != null) {
                         user.passwordHash = hash;
                     }
-                    Uni<Integer> revoked = endSessions
-                            ? refreshTokens.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", OffsetDateTime.now(ZoneOffset.UTC), user.id)
-                            : Uni.createFrom().item(0);
-                    return revoked.replaceWith(user);
-                })));
+                    // Disabling or a new password ends every session; new roles end none, but tokens
+                    // naming the old roles stop working (SessionGuard) and a refresh gives the new ones.
+                    if (Boolean.FALSE.equals(input.active()) || hash != null) {
+                        LoginSession.EndReason reason = Boolean.FALSE.equals(input.active()) ? LoginSession.EndReason.DEACTIVATED : LoginSession.EndReason.PASSWORD_RESET;
+                        return sessions.endAllOf(user.id, reason, null).replaceWith(user);
+                    }
+                    return Uni.createFrom().item(user);
+                })))
+                .call(user -> sessions.announceUser(user.id));
     }
 
-    private static void checkPassword(String password, String field, List<Problem> problems) {
-        if (password == null || password.length() < 10) {
-            problems.add(new Problem(field, "TOO_SHORT", "A password needs at least 10 characters."));
-        } else if (password.getBytes(StandardCharsets.UTF_8).length > PasswordHasher.MAX_BYTES) {
-            problems.add(new Problem(field, "TOO_LONG", "A password may have at most 72 bytes."));
+    /**
+     * Removes a user's second factor (a lost device, or one an intruder put there) and ends their
+     * sessions; they log in with the password again, and enrol anew where the organisation requires
+     * it. Not for the admin's own factor: that takes the password and a code ({@code disableTotp}).
+     */
+    public Uni<AppUser> resetTotp(Caller caller, String userId) {
+        caller.require(Role.ADMIN);
+        Long id = parseId(userId);
+        if (id.equals(caller.userId())) {
+            throw ApiException.validation(List.of(new Problem("id", "SELF_RESET",
+                    "Admins switch their own second factor off with disableTotp (password and code), or ask another admin.")));
         }
+        return Panache.withTransaction(() -> users.findInOrganisation(caller.organisationId(), id)
+                        .chain(user -> {
+                            if (user == null) {
+                                throw userNotFound(userId);
+                            }
+                            user.totpEnabled = false;
+                            user.totpSecret = null;
+                            return sessions.endAllOf(user.id, LoginSession.EndReason.TOTP_RESET, null).replaceWith(user);
+                        }))
+                .call(user -> sessions.announceUser(user.id));
+    }
+
+    private static ApiException userNotFound(String id) {
+        return new ApiException(ErrorCode.USER_NOT_FOUND, "No user " + id + " in your organisation.", "id", List.of(), Map.of());
     }
 
     private static Long parseId(String id) {
         try {
             return Long.valueOf(id);
         } catch (NumberFormatException | NullPointerException e) {
-            throw new ApiException(ErrorCode.USER_NOT_FOUND, "No user " + id + " in your organisation.", "id", List.of(), Map.of());
+            throw userNotFound(id);
         }
     }
 }

@@ -36,7 +36,7 @@ class InternalErrorTest {
     @Test
     void aFailureInAResolverIsAnInternalErrorThatSaysNothingOfWhy() {
         String token = Tokens.of("a-faulty");
-        JsonPath enrolment = GraphQL.postAs(token, "enrolTotp");
+        JsonPath enrolment = GraphQL.postAs(token, "enrolTotp", "password", Tokens.PASSWORD);
         assertNull(enrolment.get("errors"), enrolment::prettify);
         database.query("update app_user set totp_secret = 'v1:k1:AAAA' where username = 'a-faulty'").execute().await().indefinitely();
 

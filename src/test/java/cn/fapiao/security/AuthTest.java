@@ -126,7 +126,7 @@ class AuthTest {
     @Test
     void totpEnrolmentThenLoginNeedsTheCodeAndTheSecretIsEncryptedAtRest() throws Exception {
         String token = Tokens.loginResponse("a-totp", Tokens.PASSWORD, null).get("data.login.accessToken");
-        JsonPath enrolment = GraphQL.postAs(token, "enrolTotp");
+        JsonPath enrolment = GraphQL.postAs(token, "enrolTotp", "password", Tokens.PASSWORD);
         assertNull(enrolment.get("errors"), enrolment::prettify);
         String secret = enrolment.get("data.enrolTotp.secret");
         assertTrue(((String) enrolment.get("data.enrolTotp.otpauthUri")).startsWith("otpauth://totp/"));

@@ -63,15 +63,20 @@ class AuthorisationMatrixTest {
         m.put("refreshToken", new Operation("refreshToken", Access.everyone(), "refreshToken", "x"));
         m.put("logout", new Operation("logout", Access.everyone(), "refreshToken", "x"));
         m.put("me", new Operation("me", Access.anyUser()));
-        m.put("enrolTotp", new Operation("enrolTotp", Access.anyUser()));
-        m.put("confirmTotp", new Operation("confirmTotp", Access.anyUser(), "code", "000000"));
-        m.put("disableTotp", new Operation("disableTotp", Access.anyUser(), "code", "000000"));
+        // Without a token the account is named by username and password (enrolment the organisation requires at login).
+        m.put("enrolTotp", new Operation("enrolTotp", Access.everyone(), "password", "x", "username", "nobody"));
+        m.put("confirmTotp", new Operation("confirmTotp", Access.everyone(), "code", "000000", "username", "nobody", "password", "x"));
+        m.put("disableTotp", new Operation("disableTotp", Access.anyUser(), "password", "x", "code", "000000"));
+        m.put("changePassword", new Operation("changePassword", Access.anyUser(), "oldPassword", "x", "newPassword", "long-enough-password"));
         m.put("verifyInvoice", new Operation("verifyInvoice", Access.anyUser(), "input", Map.of("number", "26112999999999999999", "issueDate", "2026-01-05")));
         m.put("verifyInvoices", new Operation("verifyInvoices", Access.anyUser(), "inputs", List.of(Map.of("number", "26112999999999999999", "issueDate", "2026-01-05"))));
         m.put("diagnoseInvoice", new Operation("diagnoseInvoice", Access.anyUser(), "input", Map.of("number", "26112999999999999999")));
         m.put("users", new Operation("users", Access.roles(Role.ADMIN)));
         m.put("createUser", new Operation("createUser", Access.roles(Role.ADMIN), "input", Map.of("username", "never-created", "password", "long-enough-password", "roles", List.of("ISSUER"))));
         m.put("updateUser", new Operation("updateUser", Access.roles(Role.ADMIN), "input", Map.of("id", "1", "displayName", "x")));
+        m.put("resetTotp", new Operation("resetTotp", Access.roles(Role.ADMIN), "id", "0"));
+        m.put("totpPolicy", new Operation("totpPolicy", Access.roles(Role.ADMIN)));
+        m.put("setTotpPolicy", new Operation("setTotpPolicy", Access.roles(Role.ADMIN), "roles", List.of()));
         m.put("auditLog", new Operation("auditLog", Access.roles(Role.AUDITOR, Role.ADMIN)));
         m.put("invoice", new Operation("invoice", READERS, "id", "1"));
         m.put("invoiceByNumber", new Operation("invoiceByNumber", READERS, "number", "26112999999999999999"));

@@ -1,11 +1,16 @@
 package cn.fapiao.support;
 
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
+import org.apache.http.conn.params.ConnRoutePNames;
 import io.restassured.path.json.JsonPath;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +39,14 @@ public final class GraphQL {
         return send(token, document(documentName), variables);
     }
 
+    /**
+     * Posts the named document from another loopback address (e.g. {@code 127.0.0.2}): the
+     * connection's source address, so the server sees a different client without trusting headers.
+     */
+    public static JsonPath postFrom(String clientAddress, String token, String documentName, Object... variables) {
+        return sendOperation(clientAddress, token, document(documentName), null, variables);
+    }
+
     public static JsonPath postQuery(String query, Object... variables) {
         return send(null, query, variables);
     }
@@ -52,6 +65,10 @@ public final class GraphQL {
     }
 
     private static JsonPath sendOperation(String token, String query, String operationName, Object... variables) {
+        return sendOperation(null, token, query, operationName, variables);
+    }
+
+    private static JsonPath sendOperation(String clientAddress, String token, String query, String operationName, Object... variables) {
         Map<String, Object> vars = new LinkedHashMap<>();
         for (int i = 0; i < variables.length; i += 2) {
             vars.put((String) variables[i], variables[i + 1]);
@@ -63,6 +80,10 @@ public final class GraphQL {
             body.put("operationName", operationName);
         }
         var request = given().contentType(ContentType.JSON).body(body);
+        if (clientAddress != null) {
+            request = request.config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam(ConnRoutePNames.LOCAL_ADDRESS, address(clientAddress))));
+        }
         if (token != null) {
             request = request.header("Authorization", "Bearer " + token);
         }
@@ -84,6 +105,14 @@ public final class GraphQL {
             }
         }
         return withFragments.toString();
+    }
+
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
     }
 
     private static String read(String resource) {
