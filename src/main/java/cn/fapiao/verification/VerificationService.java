@@ -73,12 +73,14 @@ public class VerificationService {
     private final InvoiceCache cache;
     private final InvoiceQueries queries;
     private final VerificationConfig config;
+    private final VerificationWindow window;
 
-    public VerificationService(Pool pool, InvoiceCache cache, InvoiceQueries queries, VerificationConfig config) {
+    public VerificationService(Pool pool, InvoiceCache cache, InvoiceQueries queries, VerificationConfig config, VerificationWindow window) {
         this.pool = pool;
         this.cache = cache;
         this.queries = queries;
         this.config = config;
+        this.window = window;
     }
 
     public Uni<VerificationResult> verify(Caller caller, VerifyInvoiceInput input) {
@@ -98,16 +100,20 @@ public class VerificationService {
             return Uni.createFrom().item(result(VerificationOutcome.INVALID_INPUT, List.of(), List.of(), FieldProblem.of(problems), null, null));
         }
         LocalDate today = LocalDate.now(InvoiceService.BUSINESS_ZONE);
-        if (input.issueDate().isBefore(today.minusYears(config.maxAgeYears()))) {
-            return log(caller, null, code, number, input.issueDate(), extra, VerificationOutcome.TOO_OLD, List.of())
-                    .replaceWith(result(VerificationOutcome.TOO_OLD, List.of(), List.of(), List.of(), null, null));
-        }
         return cache.byNumber(code, number, () -> queries.byNumber(code, number)).chain(found -> {
+            // The window is the stored invoice's: a mistyped date neither hides a recent invoice
+            // behind TOO_OLD nor opens an old one to comparison. Only an unknown number is judged
+            // by the date typed, the one date there is.
             if (found == null) {
-                return log(caller, null, code, number, input.issueDate(), extra, VerificationOutcome.NOT_FOUND, List.of())
-                        .replaceWith(result(VerificationOutcome.NOT_FOUND, List.of(), List.of(), List.of(), null, null));
+                VerificationOutcome outcome = window.excludes(input.issueDate()) ? VerificationOutcome.TOO_OLD : VerificationOutcome.NOT_FOUND;
+                return log(caller, null, code, number, input.issueDate(), extra, outcome, List.of())
+                        .replaceWith(result(outcome, List.of(), List.of(), List.of(), null, null));
             }
             long invoiceId = Long.parseLong(found.view().id());
+            if (window.excludes(found.view().issueDate())) {
+                return log(caller, invoiceId, code, number, input.issueDate(), extra, VerificationOutcome.TOO_OLD, List.of())
+                        .replaceWith(result(VerificationOutcome.TOO_OLD, List.of(), List.of(), List.of(), null, null));
+            }
             // Compared before counting: the comparison does not depend on the count, and counting
             // and logging then take one statement (one commit) instead of two.
             List<String> mismatched = compare(found.view(), input.issueDate(), extra, extraValue);

@@ -140,6 +140,20 @@ class VerifyInvoiceTest {
     }
 
     @Test
+    void theWindowIsJudgedByTheStoredIssueDate() {
+        // The test profile sets fapiao.verification.max-age-years=3.
+        String old = Invoices.insertLegacy(database, "1100181130", "01", TODAY.minusYears(4), null, "NORMAL", "1000.00").number();
+        JsonPath typedRecent = verify("a-accountant", Map.of("code", "1100181130", "number", old, "issueDate", date(), "amountExcludingTax", "1000.00"));
+        assertEquals("TOO_OLD", typedRecent.get("data.verifyInvoice.outcome"), typedRecent::prettify);
+
+        String recent = insertLegacy("1100181130", "01", null, "NORMAL");
+        JsonPath typedOld = verify("a-accountant", Map.of("code", "1100181130", "number", recent,
+                "issueDate", TODAY.minusYears(4).toString(), "amountExcludingTax", "1000.00"));
+        assertEquals("MISMATCH", typedOld.get("data.verifyInvoice.outcome"), typedOld::prettify);
+        assertEquals(List.of("issueDate"), typedOld.getList("data.verifyInvoice.mismatchedFields"));
+    }
+
+    @Test
     void batchesAnswerEachInOrderAndAreBounded() {
         String number = insertLegacy("1100181130", "01", null, "NORMAL");
         List<Map<String, Object>> inputs = List.of(

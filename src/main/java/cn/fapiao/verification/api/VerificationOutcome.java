@@ -12,7 +12,7 @@ public enum VerificationOutcome {
     NOT_FOUND,
     @Description("This invoice was already verified the maximum number of times today (Asia/Shanghai); try tomorrow.")
     LIMIT_EXCEEDED,
-    @Description("Issued more than five years ago: outside the verification window.")
+    @Description("Issued longer ago than the verification window (five years, as the national platform): by the issue date on record when the invoice is found, else by the date given. Not counted against the daily limit.")
     TOO_OLD,
     @Description("The input is malformed or incomplete (see `problems`); nothing was looked up or counted.")
     INVALID_INPUT
