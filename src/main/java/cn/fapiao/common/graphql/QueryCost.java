@@ -100,8 +100,21 @@ final class QueryCost {
             default -> schema.getQueryType();
         };
         Walk walk = new Walk(schema, fragments, variables);
-        long complexity = walk.selections(operation.getSelectionSet(), root, null, null, false, 1);
-        return new Size(walk.depth, walk.fields, saturated(complexity));
+        try {
+            long complexity = walk.selections(operation.getSelectionSet(), root, null, null, false, 1);
+            return new Size(walk.depth, walk.fields, saturated(complexity));
+        } catch (TooBig e) {
+            return new Size(walk.depth, walk.fields, Integer.MAX_VALUE);
+        }
+    }
+
+    /** Fields visited after which a walk stops: fragments spread in fragments grow a document's size exponentially. */
+    private static final int WALK_LIMIT = 1_000_000;
+
+    private static final class TooBig extends RuntimeException {
+        TooBig() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -151,7 +164,9 @@ final class QueryCost {
 
         private long field(Field field, GraphQLCompositeType type, Field enclosing, GraphQLFieldDefinition enclosingDefinition, boolean insideList,
                            int level) {
-            fields++;
+            if (++fields > WALK_LIMIT) {
+                throw new TooBig();
+            }
             depth = Math.max(depth, level);
             GraphQLFieldDefinition definition = Introspection.getFieldDef(schema, type, field.getName());
             GraphQLType fieldType = GraphQLTypeUtil.unwrapNonNull(definition.getType());

@@ -49,6 +49,17 @@ class QueryCostTest {
         assertEquals(1 + 10 * (1 + 1 + 1 + 50 * 2), complexity(query, Map.of("all", true)));
     }
 
+    @Test
+    void aFragmentBombStopsTheWalk() throws IOException {
+        // Each fragment spreads the next twice: 2^40 fields. The walk stops after a million.
+        StringBuilder query = new StringBuilder("{ ...F0 }");
+        for (int i = 0; i < 40; i++) {
+            query.append(" fragment F").append(i).append(" on Query { ...F").append(i + 1).append(" ...F").append(i + 1).append(" }");
+        }
+        query.append(" fragment F40 on Query { __typename }");
+        assertEquals(Integer.MAX_VALUE, complexity(query.toString(), Map.of()));
+    }
+
     private static int complexity(String query, Map<String, Object> variables) throws IOException {
         // The published schema leaves out the declarations of SmallRye's scalars.
         String published = "scalar Date scalar DateTime scalar BigDecimal\n" + Files.readString(Path.of("schema/schema.graphql"));
