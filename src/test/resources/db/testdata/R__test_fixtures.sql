@@ -26,3 +26,16 @@ insert into app_user (organisation_id, username, display_name, password_hash, ro
 select o.id, 'a-faulty', 'Internal error test user', '$2a$04$2CM3lk6diDxscs73ASgW1.xXsa6FaID3QQBCZJOKnNZjS7VQ7aVX2', array['ACCOUNTANT']::varchar(16)[]
 from organisation o where o.uscc = '91110000802100433B'
 on conflict (username) do nothing;
+
+-- Organisations for tests of verification budgets, so that spending them starves no other test:
+-- C holds other parties' invoices (a stranger to them), D's users exhaust their rate limits.
+insert into organisation (uscc, name, region_code) values
+    ('91110000MA01C00001', '测试丙公司 (org C)', '1100'),
+    ('91110000MA01D0000Q', '测试丁公司 (org D)', '1100')
+on conflict (uscc) do nothing;
+
+insert into app_user (organisation_id, username, display_name, password_hash, roles)
+select o.id, u.username, u.username, '$2a$04$2CM3lk6diDxscs73ASgW1.xXsa6FaID3QQBCZJOKnNZjS7VQ7aVX2', array['PARTNER']::varchar(16)[]
+from (values ('91110000MA01C00001', 'c-partner'), ('91110000MA01D0000Q', 'd-partner'), ('91110000MA01D0000Q', 'd-partner-2')) as u(uscc, username)
+join organisation o on o.uscc = u.uscc
+on conflict (username) do nothing;

@@ -21,7 +21,11 @@ public enum ErrorCode {
     RATE_LIMITED,
     /** The query nests fields deeper than allowed ({@code fapiao.graphql.max-depth}). */
     QUERY_TOO_DEEP,
-    /** The query selects more fields (aliases included) than allowed ({@code fapiao.graphql.max-complexity}). */
+    /**
+     * The query selects more fields (aliases included) than allowed ({@code fapiao.graphql.max-fields}),
+     * or its answer could hold more values than allowed ({@code fapiao.graphql.max-complexity}): each
+     * list counts with its page size ({@code first}/{@code last}) or its bound. Refused before it runs.
+     */
     QUERY_TOO_COMPLEX,
     /** The document does not fit the schema (e.g. an unknown field), or its variables do not fit their types; {@code extensions.validationErrorType} says how. */
     GRAPHQL_VALIDATION_FAILED,

@@ -22,6 +22,7 @@ import cn.fapiao.invoice.InvoiceService;
 import cn.fapiao.invoice.StoredInvoice;
 import cn.fapiao.invoice.api.InvoiceView;
 import cn.fapiao.security.Caller;
+import cn.fapiao.verification.VerificationWindow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -53,11 +54,13 @@ public class DiagnosisService {
     private final InvoiceQueries queries;
     private final Pool pool;
     private final DiagnosisConfig config;
+    private final VerificationWindow window;
 
-    public DiagnosisService(InvoiceQueries queries, Pool pool, DiagnosisConfig config) {
+    public DiagnosisService(InvoiceQueries queries, Pool pool, DiagnosisConfig config, VerificationWindow window) {
         this.queries = queries;
         this.pool = pool;
         this.config = config;
+        this.window = window;
     }
 
     /** What was typed, cleaned: digits without spaces, a parsed date when it is a real one. */
@@ -222,6 +225,14 @@ public class DiagnosisService {
         }
     }
 
+    /** Outside the window verification applies (the same setting), so verifyInvoice would answer TOO_OLD. */
+    private void tooOld(Findings findings) {
+        int years = window.years();
+        findings.warning("TOO_OLD", "issueDate", "这张发票开具已超过" + years + "年，超出查验期限。",
+                "The invoice is more than " + years + " years old: outside the verification window.",
+                "超过查验期限的发票无法在线查验；如需核实请联系开票方或主管税务机关。", "It can no longer be verified online; ask the issuer or your tax office to confirm it.");
+    }
+
     private void describeFound(InvoiceView invoice, Typed typed, Findings findings) {
         switch (invoice.status()) {
             case VOIDED -> findings.warning("FOUND_VOIDED", null, "找到了这张发票，但它已作废，因此不出现在正常列表和合计中。",
@@ -239,6 +250,9 @@ public class DiagnosisService {
                     "异常解除前请勿抵扣；可向主管税务机关核实。", "Do not deduct it until the flag is cleared; check with your tax office.");
             default -> findings.info("FOUND", null, "找到了这张发票，状态正常。", "The invoice is here and normal.",
                     "可直接在发票列表中查看或查验。", "Open it from the invoice list, or verify it.");
+        }
+        if (window.excludes(invoice.issueDate())) {
+            tooOld(findings); // by the date on record, as verification judges it
         }
         if (typed.issueDate() != null && !typed.issueDate().equals(invoice.issueDate())) {
             findings.warning("DATE_DIFFERS", "issueDate", "输入的开票日期与系统中的不一致。", "The issue date given differs from the one on record.",
@@ -325,9 +339,8 @@ public class DiagnosisService {
     /** Too new (may still arrive), too old (outside verification), or nothing explains it. */
     private Uni<Void> timing(Caller caller, Typed typed, Findings findings, boolean nothingFound) {
         LocalDate today = LocalDate.now(InvoiceService.BUSINESS_ZONE);
-        if (typed.issueDate() != null && typed.issueDate().isBefore(today.minusYears(5))) {
-            findings.warning("TOO_OLD", "issueDate", "这张发票开具已超过5年，超出查验期限。", "The invoice is more than five years old: outside the verification window.",
-                    "超过查验期限的发票无法在线查验；如需核实请联系开票方或主管税务机关。", "It can no longer be verified online; ask the issuer or your tax office to confirm it.");
+        if (typed.issueDate() != null && window.excludes(typed.issueDate())) {
+            tooOld(findings);
             return Uni.createFrom().voidItem();
         }
         return pool.preparedQuery("select max(last_delivered_at) as last from import_source where organisation_id = $1")

@@ -34,7 +34,7 @@ import java.util.Set;
  */
 final class ImportRowCheck {
 
-    static final int MAX_LINES = 2000;
+    static final int MAX_LINES = cn.fapiao.domain.InvoiceSize.MAX_LINES;
     /** Ordinary legacy types, whose verification needs the check code. */
     private static final Set<InvoiceType> NEED_CHECK_CODE = Set.of(InvoiceType.ORDINARY, InvoiceType.ELECTRONIC_ORDINARY,
             InvoiceType.ROLL, InvoiceType.TOLL_ROAD_ELECTRONIC);

@@ -28,7 +28,7 @@ import java.util.List;
  */
 public final class InvoiceDraft {
 
-    static final int MAX_LINES = 2000;
+    static final int MAX_LINES = cn.fapiao.domain.InvoiceSize.MAX_LINES;
     private static final BigDecimal MAX_TOTAL = new BigDecimal("99999999999.99");
 
     /** A line as it will be written. */

@@ -151,7 +151,7 @@ public class InvoiceRows {
                 row.getString(REMARK),
                 row.getOffsetDateTime(CREATED_AT),
                 row.getOffsetDateTime(UPDATED_AT),
-                null, null); // lines and history: invoiceWithDetails, or InvoiceDetails adds them when selected
+                null, null, null); // lines, history and line count: invoiceWithDetails, or InvoiceDetails adds them when selected
     }
 
     /** The lines and history of {@link #DETAIL_COLUMNS}, starting at column {@code from}. */

@@ -35,4 +35,15 @@ public interface RateLimitConfig {
     /** Expensive operations per client address per window. */
     @WithDefault("300")
     int expensivePerAddress();
+
+    /**
+     * Verifications (each verifyInvoice, aliases included, and each input of verifyInvoices) per
+     * user per window. At least verification.batch-max, or no full batch ever passes.
+     */
+    @WithDefault("300")
+    int verifyPerUser();
+
+    /** Verifications per organisation per window, all its users together. */
+    @WithDefault("1200")
+    int verifyPerOrganisation();
 }

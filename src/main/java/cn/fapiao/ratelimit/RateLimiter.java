@@ -22,8 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public class RateLimiter {
 
     private static final String HIT = """
-            insert into rate_limit_window (bucket, window_start, hits) values ($1, $2, 1)
-            on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + 1
+            insert into rate_limit_window (bucket, window_start, hits) values ($1, $2, $3)
+            on conflict (bucket, window_start) do update set hits = rate_limit_window.hits + excluded.hits
             returning hits""";
     private static final String REFUND = "update rate_limit_window set hits = hits - 1 where bucket = $1 and window_start = $2 and hits > 0";
     private static final String SWEEP = "delete from rate_limit_window where window_start < now() - interval '1 day'";
@@ -42,6 +42,14 @@ public class RateLimiter {
 
     /** Counts one hit against each budget; fails with RATE_LIMITED when any is exhausted. */
     public Uni<Void> charge(List<Budget> budgets) {
+        return charge(budgets, 1);
+    }
+
+    /**
+     * Counts {@code hits} against each budget, in order; fails with RATE_LIMITED at the first one
+     * they exhaust (the budgets after it are not charged).
+     */
+    public Uni<Void> charge(List<Budget> budgets, int hits) {
         if (!config.enabled() || budgets.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -52,10 +60,10 @@ public class RateLimiter {
         long retryAfter = start + windowSeconds - now;
         Uni<Void> chain = sweepSometimes();
         for (Budget budget : budgets) {
-            chain = chain.chain(() -> pool.preparedQuery(HIT).execute(Tuple.of(budget.bucket(), windowStart))
+            chain = chain.chain(() -> pool.preparedQuery(HIT).execute(Tuple.of(budget.bucket(), windowStart, hits))
                     .map(rows -> rows.iterator().next().getInteger("hits"))
-                    .invoke(hits -> {
-                        if (hits > budget.limit()) {
+                    .invoke(counted -> {
+                        if (counted > budget.limit()) {
                             throw new ApiException(ErrorCode.RATE_LIMITED,
                                     "Too many requests; try again in " + retryAfter + " seconds.", null, List.of(),
                                     Map.of("retryAfterSeconds", retryAfter));
@@ -99,6 +107,15 @@ public class RateLimiter {
     public Uni<Void> chargeExpensive(Long userId, String clientAddress) {
         return charge(List.of(new Budget("expensive:user:" + userId, config.expensivePerUser()),
                 new Budget("expensive:address:" + clientAddress, config.expensivePerAddress())));
+    }
+
+    /**
+     * Counts {@code count} verifications against the user's and the organisation's budgets: one
+     * per verifyInvoice field (so aliases in one request count each) and one per batch input.
+     */
+    public Uni<Void> chargeVerifications(Long userId, Long organisationId, int count) {
+        return charge(List.of(new Budget("verify:user:" + userId, config.verifyPerUser()),
+                new Budget("verify:organisation:" + organisationId, config.verifyPerOrganisation())), count);
     }
 
     private Uni<Void> sweepSometimes() {

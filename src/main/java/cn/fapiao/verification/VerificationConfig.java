@@ -7,7 +7,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "fapiao.verification")
 public interface VerificationConfig {
 
-    /** Verifications per invoice per calendar day (Asia/Shanghai), across all callers. */
+    /**
+     * Verifications of one invoice per calendar day (Asia/Shanghai) and verifying organisation: the
+     * national rule, counted per organisation so that strangers cannot spend the parties' attempts.
+     */
     @WithDefault("5")
     int dailyLimit();
 

@@ -18,8 +18,10 @@ import org.eclipse.microprofile.graphql.Query;
 import java.util.List;
 
 /**
- * Verification is a mutation: every attempt is counted against the invoice's daily limit and
- * written to the verification log.
+ * Verification is a mutation: every attempt is counted against the invoice's daily limit (per
+ * verifying organisation) and written to the verification log. Every verification, each alias of
+ * verifyInvoice and each input of verifyInvoices, is also charged to the user's and the
+ * organisation's rate limits, counted in PostgreSQL so that all replicas share them.
  */
 @GraphQLApi
 public class VerificationResource {
@@ -40,20 +42,25 @@ public class VerificationResource {
     }
 
     @Mutation
-    @Description("Verifies an invoice the caller holds, as the national platform does (查验): number, issue date, code for legacy invoices and the type's extra field. Outcome MATCH (with warnings when voided, reversed, lost control or abnormal), MISMATCH (naming the differing fields), NOT_FOUND, LIMIT_EXCEEDED (5 per invoice per day), TOO_OLD (over 5 years) or INVALID_INPUT. Any logged-in user may verify any invoice they hold.")
+    @Description("Verifies an invoice the caller holds, as the national platform does (查验): number, issue date, code for legacy invoices and the type's extra field. Outcome MATCH (with warnings when voided, reversed, lost control or abnormal), MISMATCH (naming the differing fields), NOT_FOUND, LIMIT_EXCEEDED (5 per invoice per day for the caller's organisation), TOO_OLD (over 5 years) or INVALID_INPUT. Any logged-in user may verify any invoice they hold. Errors: RATE_LIMITED (with retryAfterSeconds) past the user's or the organisation's verifications per minute, each alias counting.")
     public Uni<@NonNull VerificationResult> verifyInvoice(@Name("input") @NonNull VerifyInvoiceInput input) {
         String address = callers.clientAddress();
         return callers.current().chain(caller -> audit.track(caller, "verifyInvoice", input.number(), address,
-                () -> verification.verify(caller, input)));
+                () -> rateLimiter.chargeVerifications(caller.requireAuthenticated().userId(), caller.organisationId(), 1)
+                        .chain(() -> verification.verify(caller, input))));
     }
 
     @Mutation
-    @Description("Up to 100 verifications in one call, for partner integrations; each gets its own result, in input order. Rate-limited as an expensive operation.")
+    @Description("Up to 100 verifications in one call, for partner integrations; each gets its own result, in input order. Rate-limited as an expensive operation, and each input counts as one verification against the caller's rate limits (RATE_LIMITED).")
     public Uni<@NonNull List<@NonNull VerificationResult>> verifyInvoices(@Name("inputs") @NonNull List<@NonNull VerifyInvoiceInput> inputs) {
         String address = callers.clientAddress();
-        return callers.current().chain(caller -> audit.track(caller, "verifyInvoices", inputs.size() + " invoices", address,
-                () -> rateLimiter.chargeExpensive(caller.requireAuthenticated().userId(), address)
-                        .chain(() -> verification.verifyAll(caller, inputs))));
+        return callers.current().chain(caller -> audit.track(caller, "verifyInvoices", inputs.size() + " invoices", address, () -> {
+            Long userId = caller.requireAuthenticated().userId();
+            verification.checkBatchSize(inputs);
+            return rateLimiter.chargeExpensive(userId, address)
+                    .chain(() -> rateLimiter.chargeVerifications(userId, caller.organisationId(), inputs.size()))
+                    .chain(() -> verification.verifyAll(caller, inputs));
+        }));
     }
 
     @Query

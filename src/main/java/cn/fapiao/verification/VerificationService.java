@@ -37,7 +37,10 @@ import java.util.Map;
  * it with number, date (and code) plus one type-dependent field, and learns whether it matches.
  * Like the platform, it is not limited to the caller's own invoices; it reveals only public
  * fields and only on a full match, never a stored value on a mismatch, and counts at most
- * {@code dailyLimit} attempts per invoice per day across all callers.
+ * {@code dailyLimit} attempts per invoice per day. It counts them per verifying organisation: were
+ * the count shared by all callers, anyone holding an invoice's number could spend the day's
+ * attempts with wrong data and lock its seller and buyer out. How often a user or organisation
+ * may verify at all is a rate limit, charged by {@link VerificationResource}.
  */
 @ApplicationScoped
 public class VerificationService {
@@ -47,13 +50,14 @@ public class VerificationService {
                                           issue_date, extra_field, outcome, mismatched_fields)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
     /**
-     * For a found invoice: counts the attempt against the day's limit ($11 = the day, $12 = the
-     * limit) and logs it, as LIMIT_EXCEEDED once the count is past the limit, in one statement.
+     * For a found invoice: counts the attempt against the verifying organisation's ($1) limit of
+     * the day ($11 = the day, $12 = the limit) and logs it, as LIMIT_EXCEEDED once the count is past
+     * the limit, in one statement.
      */
     private static final String COUNT_AND_LOG = """
             with counted as (
-                insert into verification_counter (invoice_id, day, attempts) values ($4, $11, 1)
-                on conflict (invoice_id, day) do update set attempts = verification_counter.attempts + 1
+                insert into verification_budget (invoice_id, organisation_id, day, attempts) values ($4, $1, $11, 1)
+                on conflict (invoice_id, organisation_id, day) do update set attempts = verification_budget.attempts + 1
                 returning attempts),
             logged as (
                 insert into verification_log (organisation_id, user_id, username, invoice_id, invoice_code, invoice_number,
@@ -74,12 +78,14 @@ public class VerificationService {
     private final InvoiceCache cache;
     private final InvoiceQueries queries;
     private final VerificationConfig config;
+    private final VerificationWindow window;
 
-    public VerificationService(Pool pool, InvoiceCache cache, InvoiceQueries queries, VerificationConfig config) {
+    public VerificationService(Pool pool, InvoiceCache cache, InvoiceQueries queries, VerificationConfig config, VerificationWindow window) {
         this.pool = pool;
         this.cache = cache;
         this.queries = queries;
         this.config = config;
+        this.window = window;
     }
 
     public Uni<VerificationResult> verify(Caller caller, VerifyInvoiceInput input) {
@@ -99,16 +105,20 @@ public class VerificationService {
             return Uni.createFrom().item(result(VerificationOutcome.INVALID_INPUT, List.of(), List.of(), FieldProblem.of(problems), null, null));
         }
         LocalDate today = LocalDate.now(InvoiceService.BUSINESS_ZONE);
-        if (input.issueDate().isBefore(today.minusYears(config.maxAgeYears()))) {
-            return log(caller, null, code, number, input.issueDate(), extra, VerificationOutcome.TOO_OLD, List.of())
-                    .replaceWith(result(VerificationOutcome.TOO_OLD, List.of(), List.of(), List.of(), null, null));
-        }
         return cache.byNumber(code, number, () -> queries.byNumber(code, number)).map(RecordsOfNumber::authoritative).chain(found -> {
+            // The window is the stored invoice's: a mistyped date neither hides a recent invoice
+            // behind TOO_OLD nor opens an old one to comparison. Only an unknown number is judged
+            // by the date typed, the one date there is.
             if (found == null) {
-                return log(caller, null, code, number, input.issueDate(), extra, VerificationOutcome.NOT_FOUND, List.of())
-                        .replaceWith(result(VerificationOutcome.NOT_FOUND, List.of(), List.of(), List.of(), null, null));
+                VerificationOutcome outcome = window.excludes(input.issueDate()) ? VerificationOutcome.TOO_OLD : VerificationOutcome.NOT_FOUND;
+                return log(caller, null, code, number, input.issueDate(), extra, outcome, List.of())
+                        .replaceWith(result(outcome, List.of(), List.of(), List.of(), null, null));
             }
             long invoiceId = Long.parseLong(found.view().id());
+            if (window.excludes(found.view().issueDate())) {
+                return log(caller, invoiceId, code, number, input.issueDate(), extra, VerificationOutcome.TOO_OLD, List.of())
+                        .replaceWith(result(VerificationOutcome.TOO_OLD, List.of(), List.of(), List.of(), null, null));
+            }
             // Compared before counting: the comparison does not depend on the count, and counting
             // and logging then take one statement (one commit) instead of two.
             List<String> mismatched = compare(found.view(), input.issueDate(), extra, extraValue);
@@ -131,13 +141,18 @@ public class VerificationService {
         });
     }
 
-    /** Verifies each input on its own, one after the other (each counts against its invoice's daily limit). */
-    public Uni<List<VerificationResult>> verifyAll(Caller caller, List<VerifyInvoiceInput> inputs) {
-        caller.requireAuthenticated();
+    /** Refuses a batch larger than {@code batchMax}, before anything is counted. */
+    public void checkBatchSize(List<VerifyInvoiceInput> inputs) {
         if (inputs.size() > config.batchMax()) {
             throw cn.fapiao.common.ApiException.validation(List.of(new Problem("inputs", "TOO_MANY",
                     "At most " + config.batchMax() + " verifications per call, got " + inputs.size() + ".")));
         }
+    }
+
+    /** Verifies each input on its own, one after the other (each counts against its invoice's daily limit). */
+    public Uni<List<VerificationResult>> verifyAll(Caller caller, List<VerifyInvoiceInput> inputs) {
+        caller.requireAuthenticated();
+        checkBatchSize(inputs);
         Uni<List<VerificationResult>> results = Uni.createFrom().item(new ArrayList<>());
         for (VerifyInvoiceInput input : inputs) {
             results = results.chain(list -> verify(caller, input).map(result -> {

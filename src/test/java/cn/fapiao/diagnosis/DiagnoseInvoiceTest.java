@@ -97,6 +97,20 @@ class DiagnoseInvoiceTest {
     }
 
     @Test
+    void theWindowIsTheVerificationSetting() {
+        // The test profile sets fapiao.verification.max-age-years=3: four years is outside it, as verifyInvoice judges.
+        JsonPath typed = diagnose("a-accountant", Map.of("number", uniqueNumberNobodyHas(), "issueDate", TODAY.minusYears(4).toString()));
+        assertTrue(codes(typed).contains("TOO_OLD"), typed::prettify);
+        assertTrue(((String) typed.get("data.diagnoseInvoice.findings.find { it.code == 'TOO_OLD' }.messageEn")).contains("3 years"), typed::prettify);
+
+        // A found invoice is judged by the date on record, whatever date was typed.
+        String number = Invoices.insertLegacy(database, "011002600104", "04", TODAY.minusYears(4), "12345678901234567890", "NORMAL", "100.00").number();
+        JsonPath found = diagnose("a-accountant", Map.of("code", "011002600104", "number", number, "issueDate", TODAY.minusDays(3).toString()));
+        assertTrue(codes(found).contains("FOUND"), found::prettify);
+        assertTrue(codes(found).contains("TOO_OLD"), found::prettify);
+    }
+
+    @Test
     void garbageInputGetsSpecificFindings() {
         JsonPath body = diagnose("a-accountant", Map.of("number", "12O45", "issueDate", "2024-02-30", "amount", "12.345",
                 "sellerTaxId", "91350100M000100Y4Z"));

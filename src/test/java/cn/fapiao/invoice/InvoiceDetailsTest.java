@@ -144,6 +144,54 @@ class InvoiceDetailsTest {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void aListedInvoiceShowsItsFirstLinesAndSaysHowManyItHas() {
+        // The query limits count a listed invoice's lines at fapiao.graphql.listed-invoice-lines (50): the page holds to it.
+        String amount = ThreadLocalRandom.current().nextInt(300_000, 310_000) + ".11";
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        lines.add(Invoices.line("*货物*第1行", amount, "0.13"));
+        for (int i = 2; i <= 60; i++) {
+            lines.add(Invoices.line("*货物*第" + i + "行", "1.00", "0.13"));
+        }
+        JsonPath issued = Invoices.issue(Invoices.toOrgB(lines));
+
+        String total = pool.preparedQuery("select total::text from invoice where id = $1").execute(Tuple.of(Long.parseLong(issued.get("id"))))
+                .await().indefinitely().iterator().next().getString(0);
+        JsonPath page = GraphQL.postAs(Tokens.of("b-accountant"), "invoicesWithEveryField", "first", 5,
+                "filter", Map.of("amountMin", total, "amountMax", total));
+        assertNull(page.get("errors"), page::prettify);
+        assertEquals(1, page.getList("data.invoices.edges").size(), page::prettify);
+        assertEquals(60, page.getInt("data.invoices.edges[0].node.lineCount"));
+        List<Map<String, Object>> shown = page.getList("data.invoices.edges[0].node.lines");
+        assertEquals(50, shown.size());
+        assertEquals("*货物*第50行", shown.get(49).get("itemName"));
+
+        JsonPath single = GraphQL.postQueryAs(Tokens.of("b-accountant"), "query Q($id: ID!) { invoice(id: $id) { lineCount lines { lineNo } } }",
+                "id", (String) issued.get("id"));
+        assertNull(single.get("errors"), single::prettify);
+        assertEquals(60, single.getInt("data.invoice.lineCount"));
+        assertEquals(60, single.getList("data.invoice.lines").size());
+    }
+
+    @Test
+    void theNewestStatusChangesAreShown() {
+        // The query limits count a status history at fapiao.graphql.status-history (20) changes.
+        long id = Invoices.insertLegacy(pool, "011002600104", "04", java.time.LocalDate.now().minusDays(2), "12345678901234567890", "NORMAL", "10.00").id();
+        pool.preparedQuery("""
+                        insert into invoice_status_history (invoice_id, from_status, to_status, changed_at, changed_by, reason)
+                        select $1, 'NORMAL', case when n % 2 = 0 then 'NORMAL' else 'ABNORMAL' end,
+                               now() - interval '1 hour' + n * interval '1 second', 'tax-sync', 'change ' || n
+                        from generate_series(1, 25) as n""")
+                .execute(Tuple.of(id)).await().indefinitely();
+        JsonPath body = GraphQL.postQueryAs(Tokens.of("a-accountant"), "query Q($id: ID!) { invoice(id: $id) { statusHistory { reason } } }",
+                "id", Long.toString(id));
+        assertNull(body.get("errors"), body::prettify);
+        List<String> reasons = body.getList("data.invoice.statusHistory.reason");
+        assertEquals(20, reasons.size());
+        assertEquals("change 6", reasons.get(0));
+        assertEquals("change 25", reasons.get(19));
+    }
+
     private static List<String> itemNames(Map<String, Object> node) {
         return ((List<Map<String, Object>>) node.get("lines")).stream().map(line -> (String) line.get("itemName")).toList();
     }

@@ -77,7 +77,7 @@ class VerifyInvoiceTest {
         for (int i = 0; i < 5; i++) {
             assertEquals("MISMATCH", verify("a-partner", input).get("data.verifyInvoice.outcome"));
         }
-        JsonPath sixth = verify("b-partner", input);
+        JsonPath sixth = verify("a-accountant", input); // the same organisation: its attempts are counted together
         assertEquals("LIMIT_EXCEEDED", sixth.get("data.verifyInvoice.outcome"));
         assertEquals(0, (int) sixth.get("data.verifyInvoice.verificationsLeftToday"));
         // Every attempt is logged, the refused one as LIMIT_EXCEEDED and without the comparison.
@@ -137,6 +137,20 @@ class VerifyInvoiceTest {
         assertEquals("number", garbage.get("data.verifyInvoice.problems[0].field"));
         assertEquals("UNAUTHENTICATED", GraphQL.post("verifyInvoice", "input", Map.of("number", "26112999999999999999", "issueDate", date()))
                 .get("errors[0].extensions.code"));
+    }
+
+    @Test
+    void theWindowIsJudgedByTheStoredIssueDate() {
+        // The test profile sets fapiao.verification.max-age-years=3.
+        String old = Invoices.insertLegacy(database, "1100181130", "01", TODAY.minusYears(4), null, "NORMAL", "1000.00").number();
+        JsonPath typedRecent = verify("a-accountant", Map.of("code", "1100181130", "number", old, "issueDate", date(), "amountExcludingTax", "1000.00"));
+        assertEquals("TOO_OLD", typedRecent.get("data.verifyInvoice.outcome"), typedRecent::prettify);
+
+        String recent = insertLegacy("1100181130", "01", null, "NORMAL");
+        JsonPath typedOld = verify("a-accountant", Map.of("code", "1100181130", "number", recent,
+                "issueDate", TODAY.minusYears(4).toString(), "amountExcludingTax", "1000.00"));
+        assertEquals("MISMATCH", typedOld.get("data.verifyInvoice.outcome"), typedOld::prettify);
+        assertEquals(List.of("issueDate"), typedOld.getList("data.verifyInvoice.mismatchedFields"));
     }
 
     @Test

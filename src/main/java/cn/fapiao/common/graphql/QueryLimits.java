@@ -4,9 +4,6 @@ import cn.fapiao.common.ErrorCode;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
-import graphql.analysis.QueryComplexityCalculator;
-import graphql.analysis.QueryTraverser;
-import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.ChainedInstrumentation;
@@ -17,9 +14,11 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Argument;
 import graphql.language.Directive;
 import graphql.language.Document;
 import graphql.language.Node;
+import graphql.language.VariableReference;
 import graphql.validation.ValidationError;
 import io.quarkus.arc.Unremovable;
 import io.smallrye.graphql.execution.QueryCache;
@@ -27,10 +26,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,11 +47,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * SmallRye's request handling reads it for every request, and an earlier version that replaced
  * it parsed every request twice.
  *
- * <p>Measuring a document walks all of it twice (depth, then complexity): 8% of the CPU of an
- * invoice lookup and a fifth of its garbage. Clients send the same few documents over and over,
- * and SmallRye's cache hands back the same parsed {@link Document} for the same text, so the
- * measure is remembered per parsed document and operation. A document with directives is measured
- * every time: {@code @skip} and {@code @include} make its size depend on the variables.
+ * <p>What is measured, and why answers count their lists' sizes, is {@link QueryCost}. Measuring
+ * every request (then with two walks of the document) cost 8% of the CPU of an invoice lookup and a
+ * fifth of its garbage in the benchmark.
+ * Clients send the same few documents over and over, and SmallRye's cache hands back the same
+ * parsed {@link Document} for the same text, so the measure is remembered per parsed document,
+ * operation and value of the variables that give page sizes ({@code first: $first}). A document
+ * with directives is measured every time: {@code @skip} and {@code @include} make its size depend
+ * on any variable.
  */
 @ApplicationScoped
 @Unremovable // looked up by GraphQLExtensions
@@ -72,23 +74,30 @@ public class QueryLimits {
             // A SmallRye upgrade changed what it installs: check what it added before adapting this.
             throw new IllegalStateException("Unexpected SmallRye GraphQL instrumentation: " + asBuilt.getInstrumentation());
         }
-        return builder.instrumentation(new Limits(config.maxDepth(), config.maxComplexity(), documents));
+        return builder.instrumentation(new Limits(config, documents));
     }
 
     static final class Limits extends SimplePerformantInstrumentation {
 
+        /** Sizes remembered per operation and page-size variables of one parsed document, at most. */
+        private static final int REMEMBERED_PER_DOCUMENT = 256;
+
         private final int maxDepth;
+        private final int maxFields;
         private final int maxComplexity;
+        private final QueryCost cost;
         private final Instrumentation documents;
         /**
          * Per parsed document (weakly held, compared by identity: it lives as long as SmallRye's
-         * document cache keeps it), the size of each of its operations; empty: measured per request.
+         * document cache keeps it), what its size depends on and the sizes measured so far.
          */
-        private final Cache<Document, Map<String, Optional<Size>>> sizes = Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
+        private final Cache<Document, Shape> shapes = Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
 
-        Limits(int maxDepth, int maxComplexity, Instrumentation documents) {
-            this.maxDepth = maxDepth;
-            this.maxComplexity = maxComplexity;
+        Limits(GraphQLConfig config, Instrumentation documents) {
+            this.maxDepth = config.maxDepth();
+            this.maxFields = config.maxFields();
+            this.maxComplexity = config.maxComplexity();
+            this.cost = new QueryCost(config.listedInvoiceLines(), config.statusHistory());
             this.documents = documents;
         }
 
@@ -111,66 +120,73 @@ public class QueryLimits {
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
             ExecutionContext execution = parameters.getExecutionContext();
-            Size size = sizeOf(execution);
+            QueryCost.Size size = sizeOf(execution);
             if (size.depth() > maxDepth) {
                 throw refusal(ErrorCode.QUERY_TOO_DEEP, "The query is nested " + size.depth() + " levels deep; at most " + maxDepth + " are allowed.");
             }
+            if (size.fields() > maxFields) {
+                throw refusal(ErrorCode.QUERY_TOO_COMPLEX, "The query selects " + size.fields() + " fields (aliases count separately); at most "
+                        + maxFields + " are allowed. Split it into several requests.");
+            }
             if (size.complexity() > maxComplexity) {
-                throw refusal(ErrorCode.QUERY_TOO_COMPLEX, "The query selects " + size.complexity() + " fields (aliases count separately); at most "
-                        + maxComplexity + " are allowed. Split it into several requests.");
+                throw refusal(ErrorCode.QUERY_TOO_COMPLEX, "The answer to this query could hold " + size.complexity()
+                        + " values (a list counts its page size, `first` or `last`, or its bound, times what each item selects); at most "
+                        + maxComplexity + " are allowed. Ask for smaller pages or fewer fields, or split it into several requests.");
             }
             return super.beginExecuteOperation(parameters, state);
         }
 
-        private Size sizeOf(ExecutionContext execution) {
-            Document document = execution.getDocument();
-            String operationName = Objects.requireNonNullElse(execution.getExecutionInput().getOperationName(), "");
-            Optional<Size> remembered = sizes.get(document, key -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(operationName, key -> hasDirectives(document) ? Optional.empty() : Optional.of(measure(execution)));
-            return remembered.isPresent() ? remembered.get() : measure(execution);
-        }
-
-        private static Size measure(ExecutionContext execution) {
-            int depth = QueryTraverser.newQueryTraverser()
-                    .schema(execution.getGraphQLSchema())
-                    .document(execution.getDocument())
-                    .operationName(execution.getExecutionInput().getOperationName())
-                    .coercedVariables(execution.getCoercedVariables())
-                    .build()
-                    .reducePreOrder((field, deepest) -> Math.max(depthOf(field), deepest), 0);
-            int complexity = QueryComplexityCalculator.newCalculator()
-                    .fieldComplexityCalculator((field, childComplexity) -> 1 + childComplexity)
-                    .schema(execution.getGraphQLSchema())
-                    .document(execution.getDocument())
-                    .operationName(execution.getExecutionInput().getOperationName())
-                    .variables(execution.getCoercedVariables())
-                    .build()
-                    .calculate();
-            return new Size(depth, complexity);
-        }
-
-        private static boolean hasDirectives(Node<?> node) {
-            if (node instanceof Directive) {
-                return true;
+        private QueryCost.Size sizeOf(ExecutionContext execution) {
+            Shape shape = shapes.get(execution.getDocument(), Shape::of);
+            if (shape.directives()) {
+                return cost.measure(execution);
             }
-            for (Node<?> child : node.getChildren()) {
-                if (hasDirectives(child)) {
-                    return true;
-                }
+            List<Object> key = new ArrayList<>(1 + shape.pageVariables().size());
+            key.add(Objects.requireNonNullElse(execution.getExecutionInput().getOperationName(), ""));
+            Map<String, Object> variables = execution.getCoercedVariables().toMap();
+            for (String name : shape.pageVariables()) {
+                key.add(variables.get(name));
             }
-            return false;
-        }
-
-        private static int depthOf(QueryVisitorFieldEnvironment field) {
-            int depth = 1;
-            for (QueryVisitorFieldEnvironment parent = field.getParentEnvironment(); parent != null; parent = parent.getParentEnvironment()) {
-                depth++;
+            QueryCost.Size known = shape.sizes().get(key);
+            if (known != null) {
+                return known;
             }
-            return depth;
+            QueryCost.Size measured = cost.measure(execution);
+            if (shape.sizes().size() < REMEMBERED_PER_DOCUMENT) {
+                shape.sizes().put(key, measured);
+            }
+            return measured;
         }
     }
 
-    private record Size(int depth, int complexity) {
+    /**
+     * What the size of a parsed document depends on besides its text: with {@code @skip} or
+     * {@code @include} anything may change with the variables, so it is measured every time;
+     * otherwise only the variables given as page sizes ({@code first}/{@code last}) change it.
+     */
+    private record Shape(boolean directives, List<String> pageVariables, Map<List<Object>, QueryCost.Size> sizes) {
+
+        static Shape of(Document document) {
+            List<String> pageVariables = new ArrayList<>();
+            boolean directives = walk(document, pageVariables);
+            return new Shape(directives, List.copyOf(pageVariables), new ConcurrentHashMap<>());
+        }
+
+        /** Collects page-size variables below the node; true when it meets a directive. */
+        private static boolean walk(Node<?> node, List<String> pageVariables) {
+            if (node instanceof Directive) {
+                return true;
+            }
+            if (node instanceof Argument argument && (argument.getName().equals("first") || argument.getName().equals("last"))
+                    && argument.getValue() instanceof VariableReference variable && !pageVariables.contains(variable.getName())) {
+                pageVariables.add(variable.getName());
+            }
+            boolean directives = false;
+            for (Node<?> child : node.getChildren()) {
+                directives |= walk(child, pageVariables);
+            }
+            return directives;
+        }
     }
 
     private static AbortExecutionException refusal(ErrorCode code, String message) {

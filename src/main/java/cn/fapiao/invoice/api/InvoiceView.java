@@ -43,18 +43,30 @@ public record InvoiceView(
         String remark,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
-        @NonNull @Description("The invoice's lines.") List<@NonNull InvoiceLineView> lines,
-        @NonNull @Description("Every status the invoice has had: when, by whom and why, oldest first.") List<@NonNull StatusChangeView> statusHistory) {
+        @NonNull @Description("The invoice's lines in order: all of them (at most 2000) for a single invoice; inside a list of invoices (a page, near matches) the first 50 (`fapiao.graphql.listed-invoice-lines`). `lineCount` says how many there are.") List<@NonNull InvoiceLineView> lines,
+        @NonNull @Description("The statuses the invoice has had: when, by whom and why, oldest first; the newest 20 (`fapiao.graphql.status-history`) when there were more.") List<@NonNull StatusChangeView> statusHistory,
+        @NonNull @Description("How many lines the invoice has, also when `lines` shows only the first of them.") Integer lineCount) {
 
     /**
-     * The same invoice with its lines and history. Reads leave both null and load them only when
-     * the request selects them: a single lookup with the row, others through
-     * cn.fapiao.invoice.InvoiceDetails.
+     * The same invoice with all its lines and history. Reads leave both null and load them only
+     * when the request selects them: a single lookup with the row, others through
+     * cn.fapiao.invoice.InvoiceDetails, which also caps them.
      */
     public InvoiceView withDetails(List<InvoiceLineView> lines, List<StatusChangeView> statusHistory) {
         return new InvoiceView(id, generation, code, number, type, issueDate, seller, buyer, amount, tax, total, checkCode, status,
                 direction, originalInvoiceId, redReason, redConfirmationNumber, remainingAmount, source, sourceSystem, usedAt, remark,
-                createdAt, updatedAt, lines, statusHistory);
+                createdAt, updatedAt, lines, statusHistory, lines.size());
+    }
+
+    /** The same invoice showing at most the first {@code maxLines} lines and the newest {@code maxChanges} status changes. */
+    public InvoiceView capped(int maxLines, int maxChanges) {
+        if (lines.size() <= maxLines && statusHistory.size() <= maxChanges) {
+            return this;
+        }
+        return new InvoiceView(id, generation, code, number, type, issueDate, seller, buyer, amount, tax, total, checkCode, status,
+                direction, originalInvoiceId, redReason, redConfirmationNumber, remainingAmount, source, sourceSystem, usedAt, remark,
+                createdAt, updatedAt, lines.subList(0, Math.min(maxLines, lines.size())),
+                statusHistory.subList(Math.max(0, statusHistory.size() - maxChanges), statusHistory.size()), lineCount);
     }
 
     /** Computed when asked for, not for every invoice of a page (2% of the CPU of a page of 50). */

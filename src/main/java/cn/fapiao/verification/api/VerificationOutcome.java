@@ -10,9 +10,9 @@ public enum VerificationOutcome {
     MISMATCH,
     @Description("No invoice with this number (and code). It may not have arrived yet — diagnoseInvoice explains the possibilities.")
     NOT_FOUND,
-    @Description("This invoice was already verified the maximum number of times today (Asia/Shanghai); try tomorrow.")
+    @Description("The caller's organisation already verified this invoice the maximum number of times today (Asia/Shanghai); try tomorrow. Other organisations' attempts do not count.")
     LIMIT_EXCEEDED,
-    @Description("Issued more than five years ago: outside the verification window.")
+    @Description("Issued longer ago than the verification window (five years, as the national platform): by the issue date on record when the invoice is found, else by the date given. Not counted against the daily limit.")
     TOO_OLD,
     @Description("The input is malformed or incomplete (see `problems`); nothing was looked up or counted.")
     INVALID_INPUT

@@ -14,5 +14,5 @@ public record VerificationResult(
         @NonNull @Description("For MATCH: why the invoice is not a clean pass (voided, reversed, lost control, abnormal).") List<@NonNull Notice> warnings,
         @NonNull @Description("For INVALID_INPUT: what is wrong with the input.") List<@NonNull FieldProblem> problems,
         @Description("For MATCH: the invoice's public fields.") PublicInvoice invoice,
-        @Description("How many more verifications of this invoice today's limit allows (when the invoice was found).") Integer verificationsLeftToday) {
+        @Description("How many more verifications of this invoice today's limit allows the caller's organisation (when the invoice was found).") Integer verificationsLeftToday) {
 }

@@ -25,7 +25,10 @@ class QueryLimitsInstallTest {
 
     private static final GraphQLConfig CONFIG = new GraphQLConfig() {
         public int maxDepth() { return 12; }
-        public int maxComplexity() { return 500; }
+        public int maxFields() { return 500; }
+        public int maxComplexity() { return 50_000; }
+        public int listedInvoiceLines() { return 50; }
+        public int statusHistory() { return 20; }
         public boolean introspection() { return true; }
     };
 
