@@ -42,7 +42,7 @@ public class VerificationResource {
     }
 
     @Mutation
-    @Description("Verifies an invoice the caller holds, as the national platform does (查验): number, issue date, code for legacy invoices and the type's extra field. Outcome MATCH (with warnings when voided, reversed, lost control or abnormal), MISMATCH (naming the differing fields), NOT_FOUND, LIMIT_EXCEEDED (5 per invoice per day for the caller's organisation), TOO_OLD (over 5 years) or INVALID_INPUT. Any logged-in user may verify any invoice they hold. Errors: RATE_LIMITED (with retryAfterSeconds) past the user's or the organisation's verifications per minute, each alias counting.")
+    @Description("Verifies an invoice the caller holds, as the national platform does (查验): number, issue date, code for legacy invoices and the type's extra field. Outcome MATCH (with warnings when voided, reversed, lost control or abnormal), MISMATCH (naming the differing fields), NOT_FOUND, LIMIT_EXCEEDED (5 per invoice per day for the caller's organisation), TOO_OLD (over 5 years) or INVALID_INPUT. Any logged-in user may verify any invoice they hold. Each verifyInvoice field (each alias) counts against the user's and the organisation's verifications per minute. Errors: RATE_LIMITED (with retryAfterSeconds).")
     public Uni<@NonNull VerificationResult> verifyInvoice(@Name("input") @NonNull VerifyInvoiceInput input) {
         String address = callers.clientAddress();
         return callers.current().chain(caller -> audit.track(caller, "verifyInvoice", input.number(), address,
