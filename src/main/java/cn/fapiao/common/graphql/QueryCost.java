@@ -65,6 +65,7 @@ final class QueryCost {
             Map.entry("Diagnosis.findings", 30), // about two dozen kinds of finding, mostly one each
             Map.entry("Query.users", 100), // not paged: all users of one organisation; an estimate, not a bound
             Map.entry("UserInfo.roles", 1),
+            Map.entry("TotpPolicy.requiredForRoles", cn.fapiao.security.Role.values().length),
             Map.entry("NearMatch.differences", 1),
             Map.entry("VerificationResult.mismatchedFields", 1),
             Map.entry("VerificationResult.warnings", 1),
