@@ -64,16 +64,13 @@ final class ImportBatch {
             where i.seller_org_id = $4 or i.buyer_org_id = $4""";
     private static final String INSERT = InvoiceInserts.invoice(null, "", "on conflict do nothing returning id");
     /** Rows about to change, locked and read again: what another transaction committed meanwhile counts. */
-    private static final String LOCK = "select id, status, direction, remaining_amount, remaining_tax from invoice where id = any($1) order by id for update";
+    private static final String LOCK = "select id, invoice_code, invoice_number, status, direction, remaining_amount, remaining_tax from invoice where id = any($1) order by id for update";
     private static final String LINES = """
             select id, invoice_id, line_no, amount, tax, tax_rate, remaining_amount, remaining_tax
             from invoice_line where invoice_id = any($1) order by invoice_id, line_no""";
     private static final String UPDATE_INVOICE = """
             update invoice set status = $2, remaining_amount = $3, remaining_tax = $4, version = version + 1, updated_at = now()
             where id = $1""";
-    private static final String UPDATE_LINES = """
-            update invoice_line l set remaining_amount = l.remaining_amount - s.amount::numeric, remaining_tax = l.remaining_tax - s.tax::numeric
-            from unnest($1::bigint[], $2::text[], $3::text[]) as s(id, amount, tax) where l.id = s.id""";
 
     /**
      * Statuses of a blue invoice an imported red one may reverse: those a reversal here accepts, and
@@ -94,6 +91,8 @@ final class ImportBatch {
     /** A row of a stored invoice that this batch changes, as locked. */
     private static final class Locked {
         final long id;
+        final String code;
+        final String number;
         InvoiceStatus status;
         final Direction direction;
         BigDecimal remainingAmount;
@@ -102,6 +101,8 @@ final class ImportBatch {
 
         Locked(Row row) {
             id = row.getLong("id");
+            code = row.getString("invoice_code");
+            number = row.getString("invoice_number");
             status = InvoiceStatus.valueOf(row.getString("status"));
             direction = Direction.valueOf(row.getString("direction"));
             remainingAmount = row.getBigDecimal("remaining_amount");
@@ -334,7 +335,7 @@ final class ImportBatch {
             }
         }
         Uni<Void> linesDone = taken.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(UPDATE_LINES).execute(Tuple.of(taken.keySet().toArray(Long[]::new),
+                : connection.preparedQuery(RedInvoiceWriter.REDUCE_LINES).execute(Tuple.of(taken.keySet().toArray(Long[]::new),
                 taken.values().stream().map(t -> t[0].toPlainString()).toArray(String[]::new),
                 taken.values().stream().map(t -> t[1].toPlainString()).toArray(String[]::new))).replaceWithVoid();
         return linesDone.chain(() -> store(locked.values()));
@@ -364,9 +365,14 @@ final class ImportBatch {
     }
 
     private Uni<Void> store(java.util.Collection<Locked> invoices) {
-        List<Tuple> updates = invoices.stream().filter(i -> i.changed)
-                .map(i -> Tuple.of(i.id, i.status.name(), i.remainingAmount, i.remainingTax)).toList();
-        invoices.forEach(i -> i.changed = false);
+        List<Tuple> updates = new ArrayList<>();
+        for (Locked invoice : invoices) {
+            if (invoice.changed) {
+                updates.add(Tuple.of(invoice.id, invoice.status.name(), invoice.remainingAmount, invoice.remainingTax));
+                changed.add(new Changed(invoice.id, invoice.code, invoice.number)); // cached copies must go, here and on every replica
+                invoice.changed = false;
+            }
+        }
         return updates.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(UPDATE_INVOICE).executeBatch(updates).replaceWithVoid();
     }

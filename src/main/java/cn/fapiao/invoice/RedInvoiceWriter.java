@@ -43,7 +43,8 @@ class RedInvoiceWriter {
     private static final String BLUE_LINES = """
             select id, line_no, item_name, specification, unit, amount, tax_rate, tax_treatment, tax, remaining_amount, remaining_tax
             from invoice_line where invoice_id = $1 order by line_no""";
-    private static final String REDUCE_LINES = """
+    /** Takes what blue lines give back ($1 line ids, $2 amounts, $3 taxes; one entry per line); imports of red invoices use it too. */
+    static final String REDUCE_LINES = """
             update invoice_line l set remaining_amount = l.remaining_amount - s.amount::numeric, remaining_tax = l.remaining_tax - s.tax::numeric
             from unnest($1::bigint[], $2::text[], $3::text[]) as s(id, amount, tax) where l.id = s.id""";
     private static final String REDUCE_BLUE = """

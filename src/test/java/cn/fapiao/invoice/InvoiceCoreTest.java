@@ -137,6 +137,8 @@ class InvoiceCoreTest {
         blue.put("lines", List.of(line("*货物*A", "60.00", "0.13", "7.80"), line("*货物*B", "40.00", "0.13", "5.20")));
         String blueId = importAs("a-partner", batch(key(), List.of(blue))).getString("rows[0].invoiceId");
 
+        invoice(blueId);
+        invoice(blueId); // cached from the second lookup: importing its red invoice must evict it
         JsonPath partial = importAs("a-partner", batch(key(), List.of(redOf(blue, "-40.00", "-5.20", "-45.20"))));
         assertEquals("CREATED", partial.get("rows[0].outcome"), partial::prettify);
         JsonPath afterPartial = invoice(blueId);
@@ -166,6 +168,7 @@ class InvoiceCoreTest {
         JsonPath plain = importAs("a-partner", batch(key(), List.of(voided)));
         assertEquals("DUPLICATE", plain.get("rows[0].outcome"), "a batch that is not synchronised only adds records");
         assertEquals("NORMAL", invoice(id).get("status"));
+        assertEquals("NORMAL", invoice(id).get("status")); // the second lookup caches it: the change must evict it
 
         JsonPath synced = importAs("a-partner", synchronised(List.of(voided)));
         assertEquals("UPDATED", synced.get("rows[0].outcome"), synced::prettify);
