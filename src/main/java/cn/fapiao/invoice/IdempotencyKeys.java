@@ -47,6 +47,15 @@ final class IdempotencyKeys {
         }
     }
 
+    /** The invoice an earlier use of the key wrote, when it answered this same request; otherwise refused. */
+    static StoredInvoice answerFor(IssuedInvoiceWriter.Keyed earlier, String key, String hash) {
+        // A key stored before request hashes were kept (migration V8) answers as it did then.
+        if (earlier.requestHash() != null && !hash.equals(earlier.requestHash())) {
+            throw reused(key, "input.idempotencyKey");
+        }
+        return earlier.invoice();
+    }
+
     static ApiException reused(String key, String field) {
         return new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "The idempotency key '" + key
                 + "' was already used for a different request; use a new key for new content.", field, List.of(), java.util.Map.of());

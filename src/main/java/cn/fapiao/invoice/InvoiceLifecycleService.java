@@ -162,10 +162,10 @@ public class InvoiceLifecycleService {
             return reverseNow(caller, id, request);
         }
         return keyed.byIdempotencyKey(caller.organisationId(), key)
-                .chain(earlier -> earlier != null ? Uni.createFrom().item(answerFor(earlier, key, hash))
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(IdempotencyKeys.answerFor(earlier, key, hash))
                         : reverseNow(caller, id, request)
                         .onFailure(InvoiceService::isSameKeyConflict)
-                        .recoverWithUni(() -> keyed.byIdempotencyKey(caller.organisationId(), key).map(winner -> answerFor(winner, key, hash))));
+                        .recoverWithUni(() -> keyed.byIdempotencyKey(caller.organisationId(), key).map(winner -> IdempotencyKeys.answerFor(winner, key, hash))));
     }
 
     private Uni<StoredInvoice> reverseNow(Caller caller, long id, RedInvoiceWriter.Request request) {
@@ -175,12 +175,6 @@ public class InvoiceLifecycleService {
                 .chain(reversal -> queries.byId(reversal.redId()));
     }
 
-    private static StoredInvoice answerFor(IssuedInvoiceWriter.Keyed earlier, String key, String hash) {
-        if (!hash.equals(earlier.requestHash())) {
-            throw IdempotencyKeys.reused(key, "input.idempotencyKey");
-        }
-        return earlier.invoice();
-    }
 
     /** Runs a domain transition; its refusal becomes the API's {@code code}, naming the invoice. */
     static <T> T refusedAs(ErrorCode code, Supplier<T> transition) {

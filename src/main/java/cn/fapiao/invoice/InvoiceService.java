@@ -96,10 +96,10 @@ public class InvoiceService {
         }
         String hash = IdempotencyKeys.requestHash(ISSUE_OPERATION, input);
         return writer.byIdempotencyKey(caller.organisationId(), key)
-                .chain(earlier -> earlier != null ? Uni.createFrom().item(answerFor(earlier, key, hash))
+                .chain(earlier -> earlier != null ? Uni.createFrom().item(IdempotencyKeys.answerFor(earlier, key, hash))
                         : writeNew(caller, input, draft, key, hash)
                         .onFailure(InvoiceService::isSameKeyConflict)
-                        .recoverWithUni(() -> writer.byIdempotencyKey(caller.organisationId(), key).map(winner -> answerFor(winner, key, hash))));
+                        .recoverWithUni(() -> writer.byIdempotencyKey(caller.organisationId(), key).map(winner -> IdempotencyKeys.answerFor(winner, key, hash))));
     }
 
     private Uni<StoredInvoice> writeNew(Caller caller, IssueInvoiceInput input, InvoiceDraft draft, String key, String hash) {
@@ -107,13 +107,6 @@ public class InvoiceService {
                 .call(invoice -> changes.changed(Long.parseLong(invoice.view().id()), invoice.view().code(), invoice.view().number()));
     }
 
-    /** The earlier result of this key, when it answered the same request. */
-    private static StoredInvoice answerFor(IssuedInvoiceWriter.Keyed earlier, String key, String hash) {
-        if (!hash.equals(earlier.requestHash())) {
-            throw IdempotencyKeys.reused(key, "input.idempotencyKey");
-        }
-        return earlier.invoice();
-    }
 
     /** The invoice when the caller's organisation issued or received it; otherwise "not found", never "forbidden". */
     static StoredInvoice visible(Caller caller, StoredInvoice found, String asked, String field) {

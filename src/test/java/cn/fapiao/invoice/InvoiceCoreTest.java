@@ -93,6 +93,15 @@ class InvoiceCoreTest {
     }
 
     @Test
+    void aKeyStoredBeforeRequestHashesWereKeptStillAnswersItsRetry() {
+        Map<String, Object> input = Invoices.toOrgB(List.of(Invoices.line("*货物*A", "10.00", "0.13")));
+        input.put("idempotencyKey", "core-" + UUID.randomUUID());
+        String id = Invoices.issue(input).get("id");
+        database.preparedQuery("update invoice set request_hash = null where id = $1").execute(Tuple.of(Long.parseLong(id))).await().indefinitely();
+        assertEquals(id, Invoices.issue(input).get("id"));
+    }
+
+    @Test
     void aLineReversedInPiecesGivesBackExactlyItsTax() {
         String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*服务*A", "100.00", "0.13")))).get("id");
         BigDecimal taxBack = BigDecimal.ZERO;
