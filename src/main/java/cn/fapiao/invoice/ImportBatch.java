@@ -308,9 +308,11 @@ final class ImportBatch {
                     continue;
                 }
                 boolean full = amount.compareTo(blue.remainingAmount) == 0;
-                if (!current.isEmpty() && amount.signum() > 0) {
-                    // Lines follow the invoice in proportion (imported red lines do not say which blue line they reverse).
-                    ReversalPlan plan = full ? ReversalPlan.all(current) : ReversalPlan.amount(current, amount);
+                BigDecimal linesLeft = current.stream().map(ReversibleLine::remainingAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (linesLeft.signum() > 0 && amount.signum() > 0) {
+                    // Lines follow the invoice in proportion (imported red lines do not say which blue line they
+                    // reverse); they may add up to a cent more or less than the invoice (the import's tolerance).
+                    ReversalPlan plan = full || amount.compareTo(linesLeft) >= 0 ? ReversalPlan.all(current) : ReversalPlan.amount(current, amount);
                     for (ReversalPlan.Step step : plan.steps()) {
                         for (int i = 0; i < current.size(); i++) {
                             ReversibleLine line = current.get(i);

@@ -47,9 +47,15 @@ class RedInvoiceWriter {
     static final String REDUCE_LINES = """
             update invoice_line l set remaining_amount = l.remaining_amount - s.amount::numeric, remaining_tax = l.remaining_tax - s.tax::numeric
             from unnest($1::bigint[], $2::text[], $3::text[]) as s(id, amount, tax) where l.id = s.id""";
+    /**
+     * What is left on the invoice follows its lines. An imported invoice's own amount and tax may
+     * differ from the sums of its lines by a cent (the import's tolerance): the remainder never goes
+     * below zero, and it is empty once the lines are ($5).
+     */
     private static final String REDUCE_BLUE = """
-            update invoice set remaining_amount = remaining_amount - $2, remaining_tax = remaining_tax - $3, status = $4,
-                version = version + 1, updated_at = now()
+            update invoice set remaining_amount = case when $5 then 0 else greatest(remaining_amount - $2, 0) end,
+                remaining_tax = case when $5 then 0 else greatest(remaining_tax - $3, 0) end,
+                status = $4, version = version + 1, updated_at = now()
             where id = $1""";
     private static final String HISTORY = """
             insert into invoice_status_history (invoice_id, from_status, to_status, changed_by, reason) values ($1, $2, $3, $4, $5)""";
@@ -139,8 +145,8 @@ class RedInvoiceWriter {
         }
         long blueId = blue.getLong("id");
         InvoiceStatus from = InvoiceStatus.valueOf(blue.getString("status"));
-        BigDecimal remaining = blue.getBigDecimal("remaining_amount").subtract(plan.amount());
-        InvoiceStatus to = InvoiceLifecycle.afterReversal(remaining.signum() == 0);
+        boolean nothingLeft = plan.full() || blue.getBigDecimal("remaining_amount").compareTo(plan.amount()) <= 0;
+        InvoiceStatus to = InvoiceLifecycle.afterReversal(nothingLeft);
         String why = "red-reversed " + plan.amount().toPlainString() + ": " + REASONS[request.reasonCode()]
                 + (request.note() == null || request.note().isBlank() ? "" : " — " + request.note().strip());
         LocalDate today = LocalDate.now(InvoiceService.BUSINESS_ZONE);
@@ -156,7 +162,7 @@ class RedInvoiceWriter {
         return connection.preparedQuery(REDUCE_LINES).execute(Tuple.of(
                         lineSteps.stream().map(s -> lineByNo.get(s.lineNo()).getLong("id")).toArray(Long[]::new),
                         column(lineSteps, s -> s.amount().toPlainString()), column(lineSteps, s -> s.tax().toPlainString())))
-                .chain(() -> connection.preparedQuery(REDUCE_BLUE).execute(Tuple.of(blueId, plan.amount(), plan.tax(), to.name())))
+                .chain(() -> connection.preparedQuery(REDUCE_BLUE).execute(Tuple.of(blueId, plan.amount(), plan.tax(), to.name(), nothingLeft)))
                 .chain(() -> connection.preparedQuery(HISTORY).execute(Tuple.of(blueId, from.name(), to.name(), caller.username(), why)))
                 .chain(() -> connection.preparedQuery(INSERT_RED).execute(Tuple.from(InvoiceInserts.values(red, prefix))))
                 .map(inserted -> inserted.iterator().next())

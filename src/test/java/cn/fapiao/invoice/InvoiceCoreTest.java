@@ -168,6 +168,28 @@ class InvoiceCoreTest {
     }
 
     @Test
+    void anImportedInvoiceWhoseLinesDifferByACentIsReversedInFull() {
+        // The import accepts lines that add up to the invoice's amount within 0.01.
+        Map<String, Object> blue = digital(Invoices.ORG_A, OUTSIDER, "100.00", "13.00", "113.00");
+        blue.put("lines", List.of(line("*货物*A", "60.00", "0.13", "7.80"), line("*货物*B", "40.01", "0.13", "5.20")));
+        String id = importAs("a-partner", batch(key(), List.of(blue))).getString("rows[0].invoiceId");
+        JsonPath red = reverse(Map.of("id", id, "reasonCode", 1));
+        assertNull(red.get("errors"), red::prettify);
+        assertEquals(-100.01f, red.getFloat("data.redReverseInvoice.amount"));
+        JsonPath after = invoice(id);
+        assertEquals("RED_FULL", after.get("status"));
+        assertEquals(0.0f, after.getFloat("remainingAmount"));
+
+        // The same through an imported red invoice: lines adding up to a cent less than the invoice.
+        Map<String, Object> short_ = digital(Invoices.ORG_A, OUTSIDER, "100.01", "13.00", "113.01");
+        short_.put("lines", List.of(line("*货物*A", "60.00", "0.13", "7.80"), line("*货物*B", "40.00", "0.13", "5.20")));
+        String shortId = importAs("a-partner", batch(key(), List.of(short_))).getString("rows[0].invoiceId");
+        JsonPath reds = importAs("a-partner", batch(key(), List.of(redOf(short_, "-100.01", "-13.00", "-113.01"))));
+        assertEquals("CREATED", reds.get("rows[0].outcome"), reds::prettify);
+        assertEquals("RED_FULL", invoice(shortId).get("status"));
+    }
+
+    @Test
     void aSynchronisedStatusMovesForwardWithHistoryAndNeverBack() {
         Map<String, Object> blue = digital(Invoices.ORG_A, OUTSIDER, "10.00", "1.30", "11.30");
         String id = importAs("a-partner", batch(key(), List.of(blue))).getString("rows[0].invoiceId");
