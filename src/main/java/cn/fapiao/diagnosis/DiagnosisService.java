@@ -81,7 +81,7 @@ public class DiagnosisService {
         Uni<StoredInvoice> exact = InvoiceFormats.isDigitalNumberShape(typed.number()) && typed.code() == null
                 || typed.code() != null && InvoiceFormats.isLegacyCodeShape(typed.code()) && InvoiceFormats.isLegacyNumberShape(typed.number())
                 ? queries.byNumber(typed.code(), typed.number())
-                        .map(records -> records.visibleTo(caller) != null ? records.visibleTo(caller) : records.authoritative())
+                        .map(records -> records.visibleToOrElseAuthoritative(caller))
                 : Uni.createFrom().nullItem();
         return exact.chain(found -> {
             if (found != null && found.visibleTo(caller)) {

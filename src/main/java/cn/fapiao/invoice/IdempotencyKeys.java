@@ -48,7 +48,7 @@ final class IdempotencyKeys {
     }
 
     /** The invoice an earlier use of the key wrote, when it answered this same request; otherwise refused. */
-    static StoredInvoice answerFor(IssuedInvoiceWriter.Keyed earlier, String key, String hash) {
+    static StoredInvoice answerFor(InvoiceQueries.Keyed earlier, String key, String hash) {
         // A key stored before request hashes were kept (migration V8) answers as it did then.
         if (earlier.requestHash() != null && !hash.equals(earlier.requestHash())) {
             throw reused(key, "input.idempotencyKey");

@@ -5,7 +5,6 @@ import cn.fapiao.domain.Generation;
 import cn.fapiao.domain.InvoiceLifecycle;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.domain.ReversalPlan;
-import cn.fapiao.domain.ReversalRefused;
 import cn.fapiao.domain.ReversibleLine;
 import cn.fapiao.domain.TaxTreatment;
 import cn.fapiao.invoice.api.ImportOutcome;
@@ -21,11 +20,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -77,8 +79,8 @@ final class ImportBatch {
      * RED_FULL, which a synchronised batch declares for a blue invoice whose red ones come with it
      * or later (its remainder waits for them).
      */
-    private static final java.util.Set<InvoiceStatus> IMPORTED_REDS_REVERSE =
-            java.util.EnumSet.of(InvoiceStatus.NORMAL, InvoiceStatus.RED_PARTIAL, InvoiceStatus.RED_FULL);
+    private static final Set<InvoiceStatus> IMPORTED_REDS_REVERSE =
+            EnumSet.of(InvoiceStatus.NORMAL, InvoiceStatus.RED_PARTIAL, InvoiceStatus.RED_FULL);
 
     /** An invoice written or changed by this batch, to announce after commit. */
     record Changed(long id, String code, String number) {
@@ -356,7 +358,7 @@ final class ImportBatch {
         return lines;
     }
 
-    private Uni<Map<Long, Locked>> lock(java.util.Collection<Long> ids) {
+    private Uni<Map<Long, Locked>> lock(Collection<Long> ids) {
         return connection.preparedQuery(LOCK).execute(Tuple.of(ids.toArray(Long[]::new))).map(result -> {
             Map<Long, Locked> locked = new LinkedHashMap<>();
             for (Row row : result) {
@@ -366,7 +368,7 @@ final class ImportBatch {
         });
     }
 
-    private Uni<Void> store(java.util.Collection<Locked> invoices) {
+    private Uni<Void> store(Collection<Locked> invoices) {
         List<Tuple> updates = new ArrayList<>();
         for (Locked invoice : invoices) {
             if (invoice.changed) {

@@ -11,11 +11,7 @@ import cn.fapiao.reference.api.FieldProblem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -57,12 +53,7 @@ final class InvoiceImportJson {
                 .put("source", input.source())
                 .put("synchronised", Boolean.TRUE.equals(input.synchronised()))
                 .put("invoices", invoices);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.encode().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdempotencyKeys.sha256(canonical.encode());
     }
 
     private static JsonObject party(ImportedPartyInput party) {

@@ -1,14 +1,9 @@
 package cn.fapiao.invoice;
 
 import cn.fapiao.common.ApiException;
-import cn.fapiao.domain.Direction;
-import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.domain.Problem;
 import cn.fapiao.invoice.api.ImportInvoicesInput;
-import cn.fapiao.invoice.api.ImportOutcome;
 import cn.fapiao.invoice.api.ImportResult;
-import cn.fapiao.invoice.api.ImportRowResult;
-import cn.fapiao.reference.api.FieldProblem;
 import cn.fapiao.security.Caller;
 import cn.fapiao.security.Role;
 import io.smallrye.mutiny.Multi;
@@ -16,23 +11,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
-import static cn.fapiao.common.ErrorCode.IDEMPOTENCY_KEY_REUSED;
 
 /**
  * Imports batches of invoices from partner systems and the tax platform: one transaction on the

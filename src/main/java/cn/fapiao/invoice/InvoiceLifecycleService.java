@@ -29,10 +29,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import static cn.fapiao.common.ErrorCode.CONFIRMATION_NOT_ALLOWED;
-import static cn.fapiao.common.ErrorCode.CONFIRMATION_REQUIRED;
 import static cn.fapiao.common.ErrorCode.INVOICE_NOT_FOUND;
 import static cn.fapiao.common.ErrorCode.REVERSAL_EXCEEDS_REMAINING;
-import static cn.fapiao.common.ErrorCode.REVERSAL_NOT_ALLOWED;
 import static cn.fapiao.common.ErrorCode.STATUS_CHANGE_NOT_ALLOWED;
 import static cn.fapiao.common.ErrorCode.VOID_NOT_ALLOWED;
 
@@ -50,15 +48,13 @@ public class InvoiceLifecycleService {
     private final InvoiceQueries queries;
     private final InvoiceChangeNotifier changes;
     private final RedInvoiceWriter reversals;
-    private final IssuedInvoiceWriter keyed;
 
     public InvoiceLifecycleService(InvoiceRepository invoices, InvoiceQueries queries, InvoiceChangeNotifier changes,
-                                   RedInvoiceWriter reversals, IssuedInvoiceWriter keyed) {
+                                   RedInvoiceWriter reversals) {
         this.invoices = invoices;
         this.queries = queries;
         this.changes = changes;
         this.reversals = reversals;
-        this.keyed = keyed;
     }
 
     public Uni<StoredInvoice> voidInvoice(Caller caller, VoidInvoiceInput input) {
@@ -161,11 +157,11 @@ public class InvoiceLifecycleService {
         if (key == null) {
             return reverseNow(caller, id, request);
         }
-        return keyed.byIdempotencyKey(caller.organisationId(), key)
+        return queries.byIdempotencyKey(caller.organisationId(), key)
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(IdempotencyKeys.answerFor(earlier, key, hash))
                         : reverseNow(caller, id, request)
                         .onFailure(InvoiceService::isSameKeyConflict)
-                        .recoverWithUni(() -> keyed.byIdempotencyKey(caller.organisationId(), key).map(winner -> IdempotencyKeys.answerFor(winner, key, hash))));
+                        .recoverWithUni(() -> queries.byIdempotencyKey(caller.organisationId(), key).map(winner -> IdempotencyKeys.answerFor(winner, key, hash))));
     }
 
     private Uni<StoredInvoice> reverseNow(Caller caller, long id, RedInvoiceWriter.Request request) {

@@ -35,6 +35,13 @@ public class InvoiceQueries {
               on i.invoice_code = c.code and i.invoice_number = c.number
             where (i.seller_org_id = $3 or i.buyer_org_id = $3) limit 50""";
 
+    private static final String BY_IDEMPOTENCY_KEY = "select " + InvoiceRows.COLUMNS
+            + ", i.request_hash from invoice i where i.organisation_id = $1 and i.idempotency_key = $2";
+
+    /** An invoice an idempotency key produced, with the hash of the request that produced it (IdempotencyKeys). */
+    record Keyed(StoredInvoice invoice, String requestHash) {
+    }
+
     private final Pool pool;
     private final InvoiceRows rows;
 
@@ -71,6 +78,17 @@ public class InvoiceQueries {
                     }
                     return new RecordsOfNumber(records);
                 });
+    }
+
+    /** The invoice the organisation wrote earlier with this idempotency key (issued or reversed), or null. */
+    Uni<Keyed> byIdempotencyKey(long organisationId, String key) {
+        return pool.preparedQuery(BY_IDEMPOTENCY_KEY).execute(Tuple.of(organisationId, key)).map(result -> {
+            if (result.size() == 0) {
+                return null;
+            }
+            Row row = result.iterator().next();
+            return new Keyed(rows.invoice(row), row.getString("request_hash"));
+        });
     }
 
     /** One single-invoice lookup as two statements: the row alone, or the row with its lines and history. */

@@ -95,11 +95,11 @@ public class InvoiceService {
             return writeNew(caller, input, draft, null, null);
         }
         String hash = IdempotencyKeys.requestHash(ISSUE_OPERATION, input);
-        return writer.byIdempotencyKey(caller.organisationId(), key)
+        return queries.byIdempotencyKey(caller.organisationId(), key)
                 .chain(earlier -> earlier != null ? Uni.createFrom().item(IdempotencyKeys.answerFor(earlier, key, hash))
                         : writeNew(caller, input, draft, key, hash)
                         .onFailure(InvoiceService::isSameKeyConflict)
-                        .recoverWithUni(() -> writer.byIdempotencyKey(caller.organisationId(), key).map(winner -> IdempotencyKeys.answerFor(winner, key, hash))));
+                        .recoverWithUni(() -> queries.byIdempotencyKey(caller.organisationId(), key).map(winner -> IdempotencyKeys.answerFor(winner, key, hash))));
     }
 
     private Uni<StoredInvoice> writeNew(Caller caller, IssueInvoiceInput input, InvoiceDraft draft, String key, String hash) {

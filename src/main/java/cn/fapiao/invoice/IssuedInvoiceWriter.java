@@ -33,8 +33,6 @@ class IssuedInvoiceWriter {
     private static final String SELLER = """
             select uscc, name, region_code, (select b.id from organisation b where b.uscc = $2) as buyer_id
             from organisation where id = $1""";
-    private static final String BY_IDEMPOTENCY_KEY = "select " + InvoiceRows.COLUMNS
-            + ", i.request_hash from invoice i where i.organisation_id = $1 and i.idempotency_key = $2";
     /** Parameters after the invoice's: the line arrays, then who issued it. */
     private static final int FIRST_LINE_PARAMETER = InvoiceInserts.INVOICE_PARAMETERS + 1;
     private static final int ISSUED_BY = FIRST_LINE_PARAMETER + InvoiceInserts.LINE_PARAMETERS;
@@ -53,27 +51,12 @@ class IssuedInvoiceWriter {
             + "    (select json_agg(" + InvoiceRows.Json.CHANGE + ") from history h)\n"
             + "from issued i";
 
-    /** An invoice an idempotency key produced, with the hash of the request that produced it. */
-    record Keyed(StoredInvoice invoice, String requestHash) {
-    }
-
     private final Pool pool;
     private final InvoiceRows rows;
 
     IssuedInvoiceWriter(Pool pool, InvoiceRows rows) {
         this.pool = pool;
         this.rows = rows;
-    }
-
-    /** The invoice the caller's organisation wrote earlier with this idempotency key (issued or reversed), or null. */
-    Uni<Keyed> byIdempotencyKey(long organisationId, String key) {
-        return pool.preparedQuery(BY_IDEMPOTENCY_KEY).execute(Tuple.of(organisationId, key)).map(result -> {
-            if (result.size() == 0) {
-                return null;
-            }
-            Row row = result.iterator().next();
-            return new Keyed(rows.invoice(row), row.getString("request_hash"));
-        });
     }
 
     Uni<StoredInvoice> write(Caller caller, IssueInvoiceInput input, InvoiceDraft draft, String idempotencyKey, String requestHash,

@@ -24,6 +24,12 @@ public record RecordsOfNumber(List<StoredInvoice> records) {
         return null;
     }
 
+    /** The caller's record when it has one, else the one that speaks for the invoice (diagnosis explains either). */
+    public StoredInvoice visibleToOrElseAuthoritative(Caller caller) {
+        StoredInvoice own = visibleTo(caller);
+        return own != null ? own : authoritative();
+    }
+
     /** The record that speaks for the invoice where no organisation is asking (verification), or null. */
     public StoredInvoice authoritative() {
         return records.isEmpty() ? null : records.get(0);

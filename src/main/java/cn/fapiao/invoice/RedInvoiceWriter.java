@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,8 +58,6 @@ class RedInvoiceWriter {
                 remaining_tax = case when $5 then 0 else greatest(remaining_tax - $3, 0) end,
                 status = $4, version = version + 1, updated_at = now()
             where id = $1""";
-    private static final String HISTORY = """
-            insert into invoice_status_history (invoice_id, from_status, to_status, changed_by, reason) values ($1, $2, $3, $4, $5)""";
     /** The number parameter carries the prefix; the red invoice takes the prefix's next number. */
     private static final String INSERT_RED = "with next_number as (" + InvoiceNumbering.nextSequenceSql("$3") + ")\n"
             + InvoiceInserts.invoice(InvoiceNumbering.numberSql("$3", "n.last_value"), "next_number n", "returning i.id, i.invoice_number");
@@ -127,7 +126,7 @@ class RedInvoiceWriter {
     }
 
     private static BigDecimal effectiveRate(BigDecimal amount, BigDecimal tax) {
-        return amount.signum() == 0 ? BigDecimal.ZERO : tax.divide(amount, 6, java.math.RoundingMode.HALF_UP);
+        return amount.signum() == 0 ? BigDecimal.ZERO : tax.divide(amount, 6, RoundingMode.HALF_UP);
     }
 
     private Uni<Reversal> write(SqlConnection connection, Caller caller, Row blue, List<Row> lines, ReversalPlan plan, Request request) {
@@ -163,26 +162,24 @@ class RedInvoiceWriter {
                         lineSteps.stream().map(s -> lineByNo.get(s.lineNo()).getLong("id")).toArray(Long[]::new),
                         column(lineSteps, s -> s.amount().toPlainString()), column(lineSteps, s -> s.tax().toPlainString())))
                 .chain(() -> connection.preparedQuery(REDUCE_BLUE).execute(Tuple.of(blueId, plan.amount(), plan.tax(), to.name(), nothingLeft)))
-                .chain(() -> connection.preparedQuery(HISTORY).execute(Tuple.of(blueId, from.name(), to.name(), caller.username(), why)))
                 .chain(() -> connection.preparedQuery(INSERT_RED).execute(Tuple.from(InvoiceInserts.values(red, prefix))))
                 .map(inserted -> inserted.iterator().next())
-                .chain(inserted -> writeLinesAndHistory(connection, caller, inserted.getLong("id"), redLines, why)
-                        .replaceWith(new Reversal(blueId, code, number, inserted.getLong("id"), inserted.getString("invoice_number"))));
+                .chain(inserted -> {
+                    long redId = inserted.getLong("id");
+                    Uni<Void> linesWritten = redLines.isEmpty() ? Uni.createFrom().voidItem() : writeLines(connection, redId, redLines);
+                    // Both changes in one statement: the blue invoice's new status, and the red one's first.
+                    return linesWritten.chain(() -> connection.preparedQuery(InvoiceInserts.HISTORY).execute(Tuple.of(
+                                    new Long[] {blueId, redId}, new String[] {from.name(), null}, new String[] {to.name(), InvoiceStatus.NORMAL.name()},
+                                    new String[] {caller.username(), caller.username()}, new String[] {why, why})))
+                            .replaceWith(new Reversal(blueId, code, number, redId, inserted.getString("invoice_number")));
+                });
     }
 
-    private Uni<Void> writeLinesAndHistory(SqlConnection connection, Caller caller, long redId, List<NewInvoice.Line> redLines, String why) {
-        return Uni.createFrom().item(redId)
-                .call(ignored -> {
-                    if (redLines.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    List<Object> values = new ArrayList<>();
-                    values.add(redLines.stream().map(l -> redId).toArray(Long[]::new));
-                    values.addAll(InvoiceInserts.lineArrays(redLines));
-                    return connection.preparedQuery(InvoiceInserts.LINES).execute(Tuple.from(values)).replaceWithVoid();
-                })
-                .call(ignored -> connection.preparedQuery(HISTORY).execute(Tuple.of(redId, null, InvoiceStatus.NORMAL.name(), caller.username(), why)))
-                .replaceWithVoid();
+    private Uni<Void> writeLines(SqlConnection connection, long redId, List<NewInvoice.Line> redLines) {
+        List<Object> values = new ArrayList<>();
+        values.add(redLines.stream().map(l -> redId).toArray(Long[]::new));
+        values.addAll(InvoiceInserts.lineArrays(redLines));
+        return connection.preparedQuery(InvoiceInserts.LINES).execute(Tuple.from(values)).replaceWithVoid();
     }
 
     /** The red invoice names the same parties as the blue one (details copied sealed, as stored). */
