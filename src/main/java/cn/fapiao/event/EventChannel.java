@@ -14,9 +14,11 @@ import jakarta.annotation.Priority;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +39,7 @@ public class EventChannel {
     private final String reactiveUrl;
     private final Optional<String> username;
     private final Optional<String> password;
-    private final Map<String, Consumer<String>> handlers = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;
 
     public EventChannel(Pool pool, Vertx vertx,
@@ -51,9 +53,9 @@ public class EventChannel {
         this.password = password;
     }
 
-    /** Handles payloads {@code kind:<rest>}; the handler gets {@code <rest>}. One handler per kind. */
+    /** Handles payloads {@code kind:<rest>}; each handler of the kind gets {@code <rest>}. */
     public void on(String kind, Consumer<String> handler) {
-        handlers.put(kind, handler);
+        handlers.computeIfAbsent(kind, k -> new CopyOnWriteArrayList<>()).add(handler);
     }
 
     /** Tells every replica; a failure is logged, not raised (caches then expire instead). */
@@ -87,14 +89,16 @@ public class EventChannel {
 
     private void received(String payload) {
         int colon = payload.indexOf(':');
-        Consumer<String> handler = colon < 0 ? null : handlers.get(payload.substring(0, colon));
-        if (handler == null) {
+        List<Consumer<String>> kindHandlers = colon < 0 ? null : handlers.get(payload.substring(0, colon));
+        if (kindHandlers == null) {
             return;
         }
-        try {
-            handler.accept(payload.substring(colon + 1));
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not handle %s", payload);
+        for (Consumer<String> handler : kindHandlers) {
+            try {
+                handler.accept(payload.substring(colon + 1));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not handle %s", payload);
+            }
         }
     }
 }
