@@ -19,11 +19,19 @@ create table event_outbox (
     subject_id       bigint      not null,
     organisation_ids bigint[]    not null,
     data             jsonb       not null,
-    created_at       timestamptz not null default now(),
+    created_at       timestamptz not null default clock_timestamp(),
     positioned_at    timestamptz
 );
 create index event_outbox_unpositioned_idx on event_outbox (id) where position is null;
 create index event_outbox_created_idx on event_outbox (created_at);
+
+-- Old events are pruned (EventPruning); a client that asks to resume from an event older than
+-- this mark is told that the window has passed instead of silently missing events.
+create table event_retention (
+    singleton       boolean primary key default true check (singleton),
+    pruned_through  bigint not null
+);
+insert into event_retention (pruned_through) values (0);
 
 create function event_outbox_notify() returns trigger language plpgsql as $$
 begin
