@@ -75,6 +75,25 @@ public final class GraphQLSocket implements AutoCloseable {
         assertNotNull(ack, "no connection_ack");
     }
 
+    /**
+     * The first answer of a one-off subscription, as an HTTP answer's body would read: opens a
+     * socket with the token, subscribes, runs {@code afterSubscribing} (the change that should
+     * produce an event; a refusal comes without one) and waits for the first result.
+     */
+    public static io.restassured.path.json.JsonPath firstAnswer(String token, String document, Map<String, Object> variables,
+                                                                Runnable afterSubscribing) {
+        Vertx vertx = io.quarkus.arc.Arc.container().instance(Vertx.class).get();
+        try (GraphQLSocket socket = open(vertx, TRANSPORT_WS, token)) {
+            socket.subscribe("1", document, variables);
+            JsonObject result = socket.nextResult("1", Duration.ofMillis(300));
+            if (result == null) {
+                afterSubscribing.run();
+                result = socket.nextResult("1", Duration.ofSeconds(15));
+            }
+            return new io.restassured.path.json.JsonPath(result == null ? "{}" : result.encode());
+        }
+    }
+
     /** Starts a subscription under the id. */
     public void subscribe(String id, String query, Map<String, Object> variables) {
         JsonObject payload = new JsonObject().put("query", query).put("variables", new JsonObject(variables));
