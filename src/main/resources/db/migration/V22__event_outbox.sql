@@ -80,3 +80,20 @@ begin
     end if;
     return highest;
 end $$;
+
+-- Any other change of an invoice (what is left to reverse, a confirmed use, a synchronised
+-- field) is an 'invoice.changed' event: no subscriber is told, but every replica's caches drop
+-- their copy, through the same path and with the same guarantees as status changes.
+create function invoice_changed_event() returns trigger language plpgsql as $$
+begin
+    insert into event_outbox (kind, subject_id, organisation_ids, data)
+    select 'invoice.changed', n.id, array_remove(array[n.seller_org_id, n.buyer_org_id], null),
+           jsonb_build_object('code', n.invoice_code, 'number', n.invoice_number)
+    from changed_rows n join previous_rows o on o.id = n.id
+    where n.status is not distinct from o.status and n is distinct from o
+    order by n.id;
+    return null;
+end $$;
+create trigger invoice_changed_event after update on invoice
+    referencing old table as previous_rows new table as changed_rows
+    for each statement execute function invoice_changed_event();
