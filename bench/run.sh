@@ -18,7 +18,10 @@ LATENCY_DURATION=${BENCH_LATENCY_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-60s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
-SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix}
+SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix subscriptions}
+SUBSCRIBERS=${BENCH_SUBSCRIBERS:-1000}        # subscriptions: WebSocket subscribers ...
+SUB_ORGS=${BENCH_SUB_ORGS:-100}               # ... spread over this many organisations ...
+SUB_RATE=${BENCH_SUB_RATE:-50}                # ... while this many status changes per second are committed
 POOL=${DB_POOL_MAX_SIZE:-16}
 HEAP=${BENCH_HEAP:-256m}
 # Serial GC, as the JVM chooses by itself in a container with less than 2 CPUs or 1792 MiB (ours
@@ -249,6 +252,7 @@ login_all() {
 # ------------------------------------------------------------------ measuring
 TABLE=$WORK/table.tsv
 : >"$TABLE"
+: >"$WORK/subscriptions.tsv"
 
 reset_peak_rss() { [[ -w /proc/$SERVER_PID/clear_refs ]] && echo 5 >"/proc/$SERVER_PID/clear_refs" 2>/dev/null || true; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat" 2>/dev/null || echo 0; }
@@ -308,6 +312,55 @@ pgbench_run() {
     log "pgbench $label: tps=$tps latency avg=${lat}ms failed=$failed"
 }
 
+# subscriptions <rows>: SUBSCRIBERS graphql-ws clients (Node.js) subscribed to all status changes of
+# their organisation (SUB_ORGS organisations) while pgbench, another process, commits SUB_RATE
+# status changes per second on those organisations' invoices for DURATION. Reports the latency
+# from commit to receipt, events lost (or received twice) against the outbox, and the server's RSS.
+subscriptions_run() {
+    local rows=$1 db=fapiao_bench_$1 out=$WORK/subscribers.out
+    (cd "$HERE/js" && npm ci --no-audit --no-fund --prefer-offline >/dev/null 2>&1) || die "npm ci in bench/js failed"
+    sort -n -k1,1 "$DATA/tokens.tsv" >"$DATA/tokens-by-org.tsv"
+    log "subscriptions: $SUBSCRIBERS subscribers on $SUB_ORGS organisations, $SUB_RATE changes/s for $DURATION"
+    reset_peak_rss
+    node "$HERE/js/subscribers.mjs" "ws://127.0.0.1:$HTTP_PORT/graphql" "$DATA/tokens-by-org.tsv" "$SUBSCRIBERS" "$SUB_ORGS" \
+        "$(secs "$DURATION")" >"$out" 2>&1 &
+    local node_pid=$!
+    for _ in $(seq 1200); do
+        grep -q '^ready' "$out" && break
+        kill -0 "$node_pid" 2>/dev/null || die "the subscribers failed: $(tail -5 "$out")"
+        sleep 0.1
+    done
+    grep -q '^ready' "$out" || die "the subscribers did not connect: $(tail -5 "$out")"
+    local p0 p1
+    p0=$(pg -d "$db" -tAc "select coalesce(max(position), 0) from event_outbox")
+    PGPASSWORD=$DB_PASSWORD "/usr/lib/postgresql/$PG_VERSION/bin/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" \
+        -c 2 -j 1 -R "$SUB_RATE" -T "$(secs "$DURATION")" -D orgs="$SUB_ORGS" -f "$HERE/sql/pgbench_status_change.sql" "$db" \
+        >"$WORK/pgbench-status-change.out" 2>&1 || die "pgbench (status changes) failed: $(tail -5 "$WORK/pgbench-status-change.out")"
+    wait "$node_pid" || die "the subscribers failed: $(tail -5 "$out")"
+    p1=$(pg -d "$db" -tAc "select coalesce(max(position), 0) from event_outbox")
+    pg -d "$db" -tAc "select o, count(*) from event_outbox, unnest(organisation_ids) o
+                      where position > $p0 and position <= $p1 and kind = 'invoice.status' group by o" >"$WORK/expected-events.txt"
+    local summary
+    summary=$(python3 - "$out" "$WORK/expected-events.txt" <<'PY'
+import json, sys
+result = json.loads([l for l in open(sys.argv[1]) if l.startswith('{')][-1])
+expected = {int(o): int(n) for o, n in (l.strip().split('|') for l in open(sys.argv[2]) if '|' in l)}
+lost = twice = 0
+for org, counts in result['perOrg'].items():
+    for got in counts:
+        lost += max(0, expected.get(int(org), 0) - got)
+        twice += max(0, got - expected.get(int(org), 0))
+print(result['connected'], result['received'], result['p50'], result['p99'], result['max'], lost, twice, result['errors'],
+      sum(expected.values()))
+PY
+)
+    read -r connected received p50 p99 max lost twice errors events <<<"$summary"
+    local rss; rss=$(peak_rss_mib)
+    log "subscriptions: $connected connected, $events events fanned out as $received deliveries, commit-to-receipt p50=${p50}ms p99=${p99}ms max=${max}ms, lost=$lost duplicated=$twice errors=$errors, peak RSS ${rss} MiB"
+    printf 'subscriptions\t%s\t%s subscribers, %s orgs, %s changes/s\tp50 %s ms\tp99 %s ms\tlost %s, duplicated %s\tpeak RSS %s MiB\n' \
+        "$rows" "$connected" "$SUB_ORGS" "$SUB_RATE" "$p50" "$p99" "$lost" "$twice" "$rss" >>"$WORK/subscriptions.tsv"
+}
+
 gap_check() {
     local rows=$1
     GAP=$(pg -d "fapiao_bench_$rows" -f "$HERE/sql/gap_check.sql" -P pager=off)
@@ -349,6 +402,13 @@ if [[ -n "$REST" ]]; then
     if has issue || has mix; then gap_check "$ROWS"; fi
 fi
 
+if has subscriptions; then
+    start_server "fapiao_bench_$ROWS" true subscriptions
+    login_all "$ROWS"
+    subscriptions_run "$ROWS"
+    stop_server
+fi
+
 if [[ "$FLAT_ROWS" != 0 && "$FLAT_ROWS" != "$ROWS" ]] && has invoices; then
     export_keys "$FLAT_ROWS"
     start_server "fapiao_bench_$FLAT_ROWS" true flat
@@ -364,6 +424,11 @@ env ROWS="$ROWS" ORGS="$ORGS" MONTHS="$MONTHS" DURATION="$DURATION" LATENCY_DURA
     PG_VERSION="$PG_VERSION" ROOT="$ROOT" LOAD_AVG_BEFORE="$LOAD_AVG_BEFORE" LOAD_AVG_AFTER="$LOAD_AVG_AFTER" \
     LOAD_SECONDS="${LOAD_SECONDS[$ROWS]:-reused}" FLAT_ROWS="$FLAT_ROWS" \
     "$HERE/lib/report.sh" "$TABLE" "$PGBENCH_OUT" >"$WORK/report.md"
+if [[ -s "$WORK/subscriptions.tsv" ]]; then
+    { echo; echo "Live subscriptions (scenario subscriptions: graphql-ws clients, status changes committed by pgbench):"; echo
+      echo "| scenario | rows | load | commit to receipt p50 | p99 | events lost | server |"; echo "|---|---|---|---|---|---|---|"
+      sed 's/\t/ | /g; s/^/| /; s/$/ |/' "$WORK/subscriptions.tsv"; } >>"$WORK/report.md"
+fi
 cat "$WORK/report.md"
 "$HERE/lib/update-results.sh" "$RESULTS" "$WORK/report.md"
 log "results written to $RESULTS (raw output in $WORK)"

@@ -34,8 +34,10 @@ class DiagnoseInvoiceTest {
 
     @Test
     void aOneDigitTypoInADigitalNumberFindsTheInvoice() {
-        JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*T", "17.17", "0.13"))));
-        String number = issued.get("number");
+        String number;
+        do { // a last digit 9 would be mistyped as 8: the number before, which exists
+            number = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*T", "17.17", "0.13")))).get("number");
+        } while (number.endsWith("9"));
         String typo = Invoices.withLastDigitWrong(number);
         // Numbers issued here are consecutive, so several are one digit away: the amount ranks the right one first.
         JsonPath body = diagnose("b-accountant", Map.of("number", typo, "amount", "17.17"));

@@ -65,7 +65,7 @@ class InvoiceDetailsTest {
     void aNearMatchCarriesItsLinesAndHistory() {
         JsonPath issued = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*戊", "23.23", "0.13"))));
         String number = issued.get("number");
-        String typo = Invoices.withLastDigitWrong(number);
+        String typo = Invoices.withSequenceDigitWrong(number);
         JsonPath body = GraphQL.postAs(Tokens.of("b-accountant"), "diagnoseWithDetails", "input", Map.of("number", typo, "amount", "23.23"));
         assertNull(body.get("errors"), body::prettify);
         assertEquals(number, body.get("data.diagnoseInvoice.nearMatches[0].invoice.number"), body::prettify);

@@ -12,6 +12,7 @@ import cn.fapiao.invoice.StoredInvoice;
 import cn.fapiao.invoice.api.InvoiceFilter;
 import cn.fapiao.security.Caller;
 import cn.fapiao.security.CallerContext;
+import cn.fapiao.security.session.SessionGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.graphql.api.Subscription;
@@ -42,11 +43,13 @@ public class InvoiceStatusSubscription {
     private final CallerContext callers;
     private final EventFeed feed;
     private final SubscriptionLimits limits;
+    private final SessionGuard sessions;
     private final Timer lag;
 
     public InvoiceStatusSubscription(InvoiceService invoices, InvoiceDetails details, CallerContext callers, EventFeed feed,
-                                     SubscriptionLimits limits, MeterRegistry metrics) {
+                                     SubscriptionLimits limits, SessionGuard sessions, MeterRegistry metrics) {
         this.invoices = invoices;
+        this.sessions = sessions;
         this.details = details;
         this.callers = callers;
         this.feed = feed;
@@ -122,7 +125,12 @@ public class InvoiceStatusSubscription {
                 .onFailure(BackPressureFailure.class).transform(e -> new ApiException(ErrorCode.SUBSCRIBER_TOO_SLOW,
                         "This subscription fell more than " + MAX_BEHIND + " events behind and ended: subscribe again with afterEventId."))
                 .select().where(event -> wanted(event, start.invoiceId(), filter))
-                .onItem().transformToUniAndConcatenate(event -> toEvent(caller, event, filter, withDetails));
+                // A logout or a disabled user ends the subscription at its next event, not only when the token expires.
+                .onItem().transformToUniAndConcatenate(event -> stillLoggedIn(caller).chain(() -> toEvent(caller, event, filter, withDetails)));
+    }
+
+    private Uni<Caller> stillLoggedIn(Caller caller) {
+        return caller.sessionId() == null ? Uni.createFrom().item(caller) : sessions.check(caller);
     }
 
     private static boolean wanted(OutboxEvent event, Long invoiceId, InvoiceStatusFilter filter) {

@@ -153,6 +153,24 @@ class InvoiceStatusSubscriptionTest {
     }
 
     @Test
+    void aLogoutEndsTheSubscriptionAtItsNextEvent() {
+        JsonPath login = Tokens.loginResponse("b-auditor", Tokens.PASSWORD, null);
+        String token = login.get("data.login.accessToken");
+        String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*登出", "55.00", "0.13")))).get("id");
+        try (GraphQLSocket socket = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, token)) {
+            socket.subscribe("1", SUBSCRIPTION, Map.of("filter", Map.of("invoiceId", id)));
+            pause();
+            history(id, "NORMAL", "ABNORMAL");
+            assertEquals("ABNORMAL", event(socket.nextResult("1", WAIT)).getString("toStatus"));
+
+            JsonPath out = GraphQL.postAs(token, "logout", "refreshToken", login.getString("data.login.refreshToken"));
+            assertNull(out.get("errors"), out::prettify);
+            history(id, "ABNORMAL", "NORMAL");
+            assertEquals("UNAUTHENTICATED", code(socket.nextResult("1", WAIT)));
+        }
+    }
+
+    @Test
     void theTokenMayComeInTheUpgradeRequestsHeader() {
         String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*头", "50.00", "0.13")))).get("id");
         try (GraphQLSocket socket = GraphQLSocket.openWithHeader(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("a-partner"))) {

@@ -1,0 +1,71 @@
+// The subscriptions scenario of bench/run.sh: N subscribers (graphql-ws, the library single-page
+// apps use) spread over the first ORGS organisations of tokens.tsv, each subscribed to all status
+// changes of its organisation. Prints "ready" once every subscriber is acknowledged, then, after
+// the run, one JSON line: events received, commit-to-receipt latency percentiles, and per
+// organisation the events each of its subscribers received (the caller compares them with the
+// outbox to count lost events).
+// Usage: node subscribers.mjs <ws-url> <tokens.tsv> <subscribers> <organisations> <seconds>
+import { readFileSync } from 'node:fs';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+const [url, tokensFile, subscriberCount, orgCount, seconds] = process.argv.slice(2);
+const tokens = readFileSync(tokensFile, 'utf8').trim().split('\n').map((line) => line.split('\t'))
+  .slice(0, Number(orgCount));
+const query = 'subscription { invoiceStatusChanged { eventId toStatus changedAt invoice { id status } } }';
+
+const latencies = [];
+const perOrg = new Map(); // org -> array of counts, one per subscriber
+const clients = [];
+let connected = 0;
+let errors = 0;
+let firstEventId = null;
+let lastEventId = null;
+
+for (let i = 0; i < Number(subscriberCount); i++) {
+  const [org, token] = tokens[i % tokens.length];
+  const counts = perOrg.get(org) ?? [];
+  perOrg.set(org, counts);
+  const slot = counts.push(0) - 1;
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: { Authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+    on: { connected: () => { connected++; } },
+  });
+  clients.push(client);
+  client.subscribe({ query }, {
+    next: (result) => {
+      if (result.errors) { errors++; return; }
+      const event = result.data.invoiceStatusChanged;
+      latencies.push(Date.now() - Date.parse(event.changedAt));
+      counts[slot]++;
+      const id = Number(event.eventId);
+      if (firstEventId === null || id < firstEventId) firstEventId = id;
+      if (lastEventId === null || id > lastEventId) lastEventId = id;
+    },
+    error: () => { errors++; },
+    complete: () => {},
+  });
+}
+
+const started = Date.now();
+while (connected < clients.length && Date.now() - started < 120000) {
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+await new Promise((resolve) => setTimeout(resolve, 1000)); // subscribe messages follow the acks
+console.log(`ready ${connected}`);
+await new Promise((resolve) => setTimeout(resolve, Number(seconds) * 1000));
+// Events committed at the very end are still on their way: give them a moment.
+await new Promise((resolve) => setTimeout(resolve, 2000));
+
+latencies.sort((a, b) => a - b);
+const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] : null);
+console.log(JSON.stringify({
+  subscribers: clients.length, connected, errors, received: latencies.length,
+  p50: pct(0.5), p99: pct(0.99), max: latencies.length ? latencies[latencies.length - 1] : null,
+  perOrg: Object.fromEntries([...perOrg].map(([org, counts]) => [org, counts])),
+}));
+await Promise.all(clients.map((client) => client.dispose()));
+process.exit(0);
