@@ -22,6 +22,7 @@ SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoi
 SUBSCRIBERS=${BENCH_SUBSCRIBERS:-1000}        # subscriptions: WebSocket subscribers ...
 SUB_ORGS=${BENCH_SUB_ORGS:-100}               # ... spread over this many organisations ...
 SUB_RATE=${BENCH_SUB_RATE:-50}                # ... while this many status changes per second are committed
+SUB_WARMUP=${BENCH_SUB_WARMUP:-15s}           # ... for this long before latencies count
 POOL=${DB_POOL_MAX_SIZE:-16}
 HEAP=${BENCH_HEAP:-256m}
 # Serial GC, as the JVM chooses by itself in a container with less than 2 CPUs or 1792 MiB (ours
@@ -320,10 +321,10 @@ subscriptions_run() {
     local rows=$1 db=fapiao_bench_$1 out=$WORK/subscribers.out
     (cd "$HERE/js" && npm ci --no-audit --no-fund --prefer-offline >/dev/null 2>&1) || die "npm ci in bench/js failed"
     sort -n -k1,1 "$DATA/tokens.tsv" >"$DATA/tokens-by-org.tsv"
-    log "subscriptions: $SUBSCRIBERS subscribers on $SUB_ORGS organisations, $SUB_RATE changes/s for $DURATION"
+    log "subscriptions: $SUBSCRIBERS subscribers on $SUB_ORGS organisations, $SUB_RATE changes/s for $SUB_WARMUP + $DURATION"
     reset_peak_rss
     node "$HERE/js/subscribers.mjs" "ws://127.0.0.1:$HTTP_PORT/graphql" "$DATA/tokens-by-org.tsv" "$SUBSCRIBERS" "$SUB_ORGS" \
-        "$(secs "$DURATION")" >"$out" 2>&1 &
+        "$(secs "$DURATION")" "$(secs "$SUB_WARMUP")" >"$out" 2>&1 &
     local node_pid=$!
     for _ in $(seq 1200); do
         grep -q '^ready' "$out" && break
@@ -334,7 +335,7 @@ subscriptions_run() {
     local p0 p1
     p0=$(pg -d "$db" -tAc "select coalesce(max(position), 0) from event_outbox")
     PGPASSWORD=$DB_PASSWORD "/usr/lib/postgresql/$PG_VERSION/bin/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" \
-        -c 2 -j 1 -R "$SUB_RATE" -T "$(secs "$DURATION")" -D orgs="$SUB_ORGS" -f "$HERE/sql/pgbench_status_change.sql" "$db" \
+        -c 2 -j 1 -R "$SUB_RATE" -T "$(( $(secs "$DURATION") + $(secs "$SUB_WARMUP") ))" -D orgs="$SUB_ORGS" -f "$HERE/sql/pgbench_status_change.sql" "$db" \
         >"$WORK/pgbench-status-change.out" 2>&1 || die "pgbench (status changes) failed: $(tail -5 "$WORK/pgbench-status-change.out")"
     wait "$node_pid" || die "the subscribers failed: $(tail -5 "$out")"
     p1=$(pg -d "$db" -tAc "select coalesce(max(position), 0) from event_outbox")

@@ -4,12 +4,15 @@
 // the run, one JSON line: events received, commit-to-receipt latency percentiles, and per
 // organisation the events each of its subscribers received (the caller compares them with the
 // outbox to count lost events).
-// Usage: node subscribers.mjs <ws-url> <tokens.tsv> <subscribers> <organisations> <seconds>
+// Latencies count only after the first <warm-up> seconds of the run (the server's code paths are
+// compiled by then); every event counts for the lost ones.
+// Usage: node subscribers.mjs <ws-url> <tokens.tsv> <subscribers> <organisations> <seconds> <warm-up seconds>
 import { readFileSync } from 'node:fs';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-const [url, tokensFile, subscriberCount, orgCount, seconds] = process.argv.slice(2);
+const [url, tokensFile, subscriberCount, orgCount, seconds, warmup = '0'] = process.argv.slice(2);
+let measureFrom = Infinity;
 const tokens = readFileSync(tokensFile, 'utf8').trim().split('\n').map((line) => line.split('\t'))
   .slice(0, Number(orgCount));
 const query = 'subscription { invoiceStatusChanged { eventId toStatus changedAt invoice { id status } } }';
@@ -39,7 +42,8 @@ for (let i = 0; i < Number(subscriberCount); i++) {
     next: (result) => {
       if (result.errors) { errors++; return; }
       const event = result.data.invoiceStatusChanged;
-      latencies.push(Date.now() - Date.parse(event.changedAt));
+      const committed = Date.parse(event.changedAt);
+      if (committed >= measureFrom) latencies.push(Date.now() - committed);
       counts[slot]++;
       const id = Number(event.eventId);
       if (firstEventId === null || id < firstEventId) firstEventId = id;
@@ -56,14 +60,16 @@ while (connected < clients.length && Date.now() - started < 120000) {
 }
 await new Promise((resolve) => setTimeout(resolve, 1000)); // subscribe messages follow the acks
 console.log(`ready ${connected}`);
-await new Promise((resolve) => setTimeout(resolve, Number(seconds) * 1000));
+measureFrom = Date.now() + Number(warmup) * 1000;
+await new Promise((resolve) => setTimeout(resolve, (Number(seconds) + Number(warmup)) * 1000));
 // Events committed at the very end are still on their way: give them a moment.
 await new Promise((resolve) => setTimeout(resolve, 2000));
 
 latencies.sort((a, b) => a - b);
 const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] : null);
 console.log(JSON.stringify({
-  subscribers: clients.length, connected, errors, received: latencies.length,
+  subscribers: clients.length, connected, errors, measured: latencies.length,
+  received: [...perOrg.values()].flat().reduce((a, b) => a + b, 0),
   p50: pct(0.5), p99: pct(0.99), max: latencies.length ? latencies[latencies.length - 1] : null,
   perOrg: Object.fromEntries([...perOrg].map(([org, counts]) => [org, counts])),
 }));

@@ -43,8 +43,9 @@ public class EventFeed {
     static final String COLUMNS = "position, kind, subject_id, organisation_ids, data::text, created_at";
     private static final String NEXT = "select " + COLUMNS + " from event_outbox where position > $1 order by position limit " + BATCH;
     private static final String REPLAY = "select " + COLUMNS + " from event_outbox"
-            + " where position > $1 and position <= $2 and kind = $3 and organisation_ids @> array[$4::bigint]"
-            + " order by position limit $5";
+            + " where position > $1 and position <= $2 and kind = $3"
+            + " and ($4::bigint is null or organisation_ids @> array[$4::bigint]) and ($5::bigint is null or subject_id = $5)"
+            + " order by position limit $6";
     private static final String PRUNE = """
             with pruned as (
                 delete from event_outbox where position is not null and created_at < now() - make_interval(secs => $1)
@@ -57,7 +58,8 @@ public class EventFeed {
     private final EventsConfig config;
     private final Counter published;
     private final List<Function<OutboxEvent, Uni<Void>>> watchers = new CopyOnWriteArrayList<>();
-    private final Map<Long, Set<Consumer<OutboxEvent>>> listeners = new ConcurrentHashMap<>();
+    /** Live listeners by what they follow: an organisation ("org:<id>") or one subject ("<kind>:<id>"). */
+    private final Map<String, Set<Consumer<OutboxEvent>>> listeners = new ConcurrentHashMap<>();
     private final Object delivering = new Object();
     private final AtomicBoolean reading = new AtomicBoolean();
     private final AtomicBoolean readAgain = new AtomicBoolean();
@@ -87,15 +89,24 @@ public class EventFeed {
      * get, so that what came earlier can be {@link #replay replayed} without a gap or a repeat.
      */
     public Registration listen(long organisationId, Consumer<OutboxEvent> listener) {
+        return register("org:" + organisationId, listener);
+    }
+
+    /** Hands every event of one subject (e.g. one ticket, whoever may see it) to the listener; as {@link #listen}. */
+    public Registration listenToSubject(String kind, long subjectId, Consumer<OutboxEvent> listener) {
+        return register(kind + ":" + subjectId, listener);
+    }
+
+    private Registration register(String key, Consumer<OutboxEvent> listener) {
         synchronized (delivering) {
-            listeners.computeIfAbsent(organisationId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+            listeners.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(listener);
             return new Registration(lastPosition, () -> {
                 synchronized (delivering) {
-                    Set<Consumer<OutboxEvent>> ofOrganisation = listeners.get(organisationId);
-                    if (ofOrganisation != null) {
-                        ofOrganisation.remove(listener);
-                        if (ofOrganisation.isEmpty()) {
-                            listeners.remove(organisationId);
+                    Set<Consumer<OutboxEvent>> following = listeners.get(key);
+                    if (following != null) {
+                        following.remove(listener);
+                        if (following.isEmpty()) {
+                            listeners.remove(key);
                         }
                     }
                 }
@@ -110,6 +121,15 @@ public class EventFeed {
      * subscribes afresh.
      */
     public Uni<List<OutboxEvent>> replay(long organisationId, String kind, long after, long through) {
+        return replay(kind, organisationId, null, after, through);
+    }
+
+    /** As {@link #replay(long, String, long, long)}, for the events of one subject. */
+    public Uni<List<OutboxEvent>> replaySubject(String kind, long subjectId, long after, long through) {
+        return replay(kind, null, subjectId, after, through);
+    }
+
+    private Uni<List<OutboxEvent>> replay(String kind, Long organisationId, Long subjectId, long after, long through) {
         int limit = config.replayLimit();
         return pool.query("select pruned_through from event_retention").execute()
                 .chain(retention -> {
@@ -119,7 +139,8 @@ public class EventFeed {
                                 + " are no longer kept (events are kept for " + config.retention().toHours()
                                 + " hours): reload what you show, then subscribe without afterEventId.");
                     }
-                    return pool.preparedQuery(REPLAY).execute(Tuple.of(after, through, kind, organisationId, limit + 1));
+                    return pool.preparedQuery(REPLAY).execute(Tuple.tuple().addLong(after).addLong(through).addString(kind)
+                            .addLong(organisationId).addLong(subjectId).addInteger(limit + 1));
                 })
                 .map(rows -> {
                     List<OutboxEvent> events = new ArrayList<>();
@@ -227,19 +248,24 @@ public class EventFeed {
                     continue;
                 }
                 for (Long organisationId : event.organisationIds()) {
-                    Set<Consumer<OutboxEvent>> ofOrganisation = listeners.get(organisationId);
-                    if (ofOrganisation != null) {
-                        for (Consumer<OutboxEvent> listener : ofOrganisation) {
-                            try {
-                                listener.accept(event);
-                            } catch (RuntimeException e) {
-                                LOG.warnf(e, "A listener of event %d failed", event.position());
-                            }
-                        }
-                    }
+                    hand(listeners.get("org:" + organisationId), event);
                 }
+                hand(listeners.get(event.kind() + ":" + event.subjectId()), event);
                 lastPosition = event.position();
                 published.increment();
+            }
+        }
+    }
+
+    private static void hand(Set<Consumer<OutboxEvent>> following, OutboxEvent event) {
+        if (following == null) {
+            return;
+        }
+        for (Consumer<OutboxEvent> listener : following) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "A listener of event %d failed", event.position());
             }
         }
     }
