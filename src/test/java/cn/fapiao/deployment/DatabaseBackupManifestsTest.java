@@ -196,11 +196,31 @@ class DatabaseBackupManifestsTest {
         Map<?, ?> component = readYaml(read(USE_RESTORED));
         assertEquals("Component", component.get("kind"), "a kustomize Component, added to an overlay");
         Map<String, Object> patches = new LinkedHashMap<>();
+        Set<String> deleted = new TreeSet<>();
         for (Object entry : list(component, "patches")) {
             Map<?, ?> patch = (Map<?, ?>) entry;
-            patches.put(String.valueOf(map(patch, "target").get("kind")), readYamlTree(String.valueOf(patch.get("patch"))));
+            Object tree = readYamlTree(String.valueOf(patch.get("patch")));
+            if (tree instanceof Map<?, ?> object && "delete".equals(object.get("$patch"))) {
+                deleted.add(object.get("kind") + "/" + name(object));
+            } else {
+                patches.put(String.valueOf(map(patch, "target").get("kind")), tree);
+            }
         }
         assertEquals(Set.of("Deployment", "NetworkPolicy"), patches.keySet());
+
+        // The overlay stops applying the lost cluster and its schedule, so it never recreates an
+        // empty fapiao-db backing up among the lost one's files; the restored cluster gets the schedule.
+        Map<?, ?> schedule = one("postgresql.cnpg.io/v1", "ScheduledBackup");
+        assertEquals(new TreeSet<>(Set.of("Cluster/" + original, "ScheduledBackup/" + name(schedule))), deleted,
+                "the switch-over must stop applying " + original + " and its ScheduledBackup");
+        List<?> added = list(component, "resources");
+        assertEquals(1, added.size(), "the switch-over adds one resource, the ScheduledBackup of " + restored);
+        Map<?, ?> restoredSchedule = readYaml(read(USE_RESTORED.replace("kustomization.yaml", String.valueOf(added.get(0)))));
+        assertEquals("ScheduledBackup", restoredSchedule.get("kind"));
+        assertFalse(name(schedule).equals(name(restoredSchedule)), "spec.cluster is immutable: a ScheduledBackup of its own");
+        Map<Object, Object> expected = new LinkedHashMap<>(map(schedule, "spec"));
+        expected.put("cluster", Map.of("name", restored));
+        assertEquals(expected, map(restoredSchedule, "spec"), "the same schedule as the base's, for " + restored);
 
         // Every database variable of the Deployment, re-pointed, and nothing else added.
         Map<?, ?> container = (Map<?, ?>) list(map(map(map(deployment(), "spec"), "template"), "spec"), "containers").get(0);
