@@ -84,6 +84,10 @@ class KubernetesManifestsTest {
     private static final Path MAIN_JAVA = ROOT.resolve("src/main/java");
     private static final Path DOCKERFILE = ROOT.resolve("src/main/docker/Dockerfile.jvm");
     private static final String SECRET_TEMPLATE = "secret-template.yaml";
+    /** Secrets created by hand from these templates, never applied with the base. */
+    static final Set<String> SECRET_TEMPLATES = Set.of(SECRET_TEMPLATE, "postgres-backup-secret-template.yaml");
+    /** Applied only to restore the database (DatabaseBackupManifestsTest), never with the base. */
+    static final String RESTORE_DIRECTORY = "restore/";
     /** The container port of Quarkus's management interface: health and metrics. */
     private static final String MANAGEMENT = "management";
 
@@ -116,7 +120,9 @@ class KubernetesManifestsTest {
         for (String file : listedResources) {
             MANIFESTS.put(file, parse(file));
         }
-        MANIFESTS.put(SECRET_TEMPLATE, parse(SECRET_TEMPLATE));
+        for (String template : SECRET_TEMPLATES) {
+            MANIFESTS.put(template, parse(template));
+        }
         applicationProperties = new Properties();
         applicationProperties.load(new StringReader(Files.readString(APPLICATION_PROPERTIES)));
     }
@@ -127,7 +133,14 @@ class KubernetesManifestsTest {
      * client's own {@code KubernetesSerialization} needs client and model of one version, which the
      * Quarkus BOM (managing the models) does not guarantee.
      */
-    private static Map<?, ?> readYaml(String text) {
+    static Map<?, ?> readYaml(String text) {
+        Object tree = readYamlTree(text);
+        assertTrue(tree instanceof Map<?, ?>, "expected a YAML mapping: " + text);
+        return (Map<?, ?>) tree;
+    }
+
+    /** Any YAML document (a JSON patch is a list) as plain maps, lists and scalars. */
+    static Object readYamlTree(String text) {
         for (String mapper : List.of("tools.jackson.dataformat.yaml.YAMLMapper", "com.fasterxml.jackson.dataformat.yaml.YAMLMapper")) {
             Object instance;
             try {
@@ -136,7 +149,7 @@ class KubernetesManifestsTest {
                 continue;
             }
             try {
-                return (Map<?, ?>) instance.getClass().getMethod("readValue", String.class, Class.class).invoke(instance, text, Map.class);
+                return instance.getClass().getMethod("readValue", String.class, Class.class).invoke(instance, text, Object.class);
             } catch (InvocationTargetException e) {
                 throw new AssertionError("invalid YAML: " + e.getCause().getMessage(), e.getCause());
             } catch (ReflectiveOperationException e) {
@@ -146,7 +159,7 @@ class KubernetesManifestsTest {
         throw new AssertionError("no Jackson YAML mapper on the test classpath (it comes with io.fabric8:kubernetes-client-api)");
     }
 
-    private static HasMetadata parse(String file) {
+    static HasMetadata parse(String file) {
         Path path = K8S.resolve(file);
         assertTrue(Files.isRegularFile(path), "k8s/" + file + " is listed but does not exist");
         String text;
@@ -171,7 +184,7 @@ class KubernetesManifestsTest {
     // ------------------------------------------------------------------ 1. files
 
     @Test
-    void everyManifestIsListedInKustomizationExceptTheSecretTemplate() throws IOException {
+    void everyManifestIsListedInKustomizationExceptTheSecretTemplatesAndTheRestore() throws IOException {
         Set<String> onDisk;
         try (Stream<Path> files = Files.walk(K8S)) {
             onDisk = files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
@@ -179,12 +192,17 @@ class KubernetesManifestsTest {
                     .collect(Collectors.toCollection(TreeSet::new));
         }
         onDisk.remove("kustomization.yaml");
+        onDisk.removeIf(file -> file.startsWith(RESTORE_DIRECTORY));
         Set<String> unlisted = new TreeSet<>(onDisk);
         unlisted.removeAll(listedResources);
-        assertEquals(Set.of(SECRET_TEMPLATE), unlisted,
-                "every manifest but the secret template must be listed in kustomization.yaml resources");
-        assertFalse(listedResources.contains(SECRET_TEMPLATE),
-                "the secret template must not be applied: it would overwrite the real keys");
+        assertEquals(new TreeSet<>(SECRET_TEMPLATES), unlisted,
+                "every manifest but the secret templates (and restore/) must be listed in kustomization.yaml resources");
+        for (String template : SECRET_TEMPLATES) {
+            assertFalse(listedResources.contains(template),
+                    template + " must not be applied: it would overwrite the real keys");
+        }
+        assertTrue(listedResources.stream().noneMatch(file -> file.startsWith(RESTORE_DIRECTORY)),
+                "restore/ must not be applied with the base: it bootstraps a second database");
     }
 
     @Test
@@ -712,7 +730,7 @@ class KubernetesManifestsTest {
     // ------------------------------------------------------------------ helpers
 
     private static <T extends HasMetadata> T the(Class<T> type) {
-        List<T> found = MANIFESTS.entrySet().stream().filter(e -> !e.getKey().equals(SECRET_TEMPLATE))
+        List<T> found = MANIFESTS.entrySet().stream().filter(e -> !SECRET_TEMPLATES.contains(e.getKey()))
                 .map(Map.Entry::getValue).filter(type::isInstance).map(type::cast).toList();
         assertEquals(1, found.size(), "expected exactly one " + type.getSimpleName() + " in kustomization.yaml resources");
         return found.get(0);
