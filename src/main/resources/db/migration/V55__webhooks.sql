@@ -64,7 +64,7 @@ create index webhook_attempt_delivery_idx on webhook_attempt (delivery_id, id de
 
 -- When assign_event_positions() (V22) gives committed events their positions, the same statement
 -- makes their deliveries: for each active endpoint of an organisation the event names that
--- subscribed to its kind. (A trigger with transition tables may not name columns, so it compares
+-- subscribed to its kind, from the endpoint's registration on. (A trigger with transition tables may not name columns, so it compares
 -- the old and new rows instead: only a position given now counts.)
 create function webhook_deliveries_of_positioned_events() returns trigger language plpgsql as $$
 begin
@@ -73,6 +73,8 @@ begin
     from positioned n
     join unpositioned o on o.id = n.id and o.position is null
     join webhook_endpoint w on w.active and w.organisation_id = any (n.organisation_ids) and n.kind = any (w.event_kinds)
+    -- Events of transactions begun before the endpoint existed are not its own, even if positioned later.
+                            and n.created_at >= w.created_at
     where n.position is not null
     order by n.position, w.id
     on conflict (endpoint_id, event_id) do nothing;

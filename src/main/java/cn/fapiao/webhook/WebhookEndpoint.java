@@ -46,8 +46,9 @@ public class WebhookEndpoint {
     @Column(nullable = false)
     public boolean active = true;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
+    /** The database's clock, as the outbox's: events of transactions begun before it are not sent here. */
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
 
     @Column(name = "created_by", nullable = false, length = 100)
     public String createdBy;

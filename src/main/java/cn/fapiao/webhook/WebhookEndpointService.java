@@ -66,7 +66,8 @@ public class WebhookEndpointService {
                             endpoint.setKinds(EnumSet.copyOf(input.eventKinds()));
                             endpoint.secret = secrets.seal(secret);
                             endpoint.createdBy = caller.username() == null ? "?" : caller.username();
-                            return endpoints.persistAndFlush(endpoint);
+                            // created_at is the database's clock (the outbox's): read back what it wrote.
+                            return endpoints.persistAndFlush(endpoint).call(saved -> Panache.getSession().chain(session -> session.refresh(saved)));
                         })))
                 .map(endpoint -> new RegisteredWebhookEndpoint(view(endpoint), secret));
     }
