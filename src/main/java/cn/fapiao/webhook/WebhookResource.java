@@ -47,7 +47,10 @@ public class WebhookResource {
             + "Role: ADMIN. Errors: VALIDATION_FAILED, WEBHOOK_ADDRESS_NOT_ALLOWED, WEBHOOK_ENDPOINT_LIMIT_REACHED.")
     public Uni<@NonNull RegisteredWebhookEndpoint> registerWebhookEndpoint(@Name("input") @NonNull RegisterWebhookEndpointInput input) {
         String address = callers.clientAddress();
-        return callers.current().chain(caller -> audit.track(caller, "registerWebhookEndpoint", input.url(), address,
+        // The audit names the host only: a URL's path or query may carry the partner's own token.
+        EndpointUrl url = EndpointUrl.parse(input.url(), true, "url").url();
+        String target = url == null ? null : url.host();
+        return callers.current().chain(caller -> audit.track(caller, "registerWebhookEndpoint", target, address,
                 () -> endpoints.register(caller, input)));
     }
 

@@ -4,6 +4,8 @@ import cn.fapiao.support.Eventually;
 import cn.fapiao.support.GraphQL;
 import cn.fapiao.support.Invoices;
 import cn.fapiao.support.Tokens;
+import cn.fapiao.support.ManagementPort;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +47,9 @@ class WebhookDeliveryTest {
 
     @Inject
     Pool database;
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     DeliveryQueue queue;
@@ -96,6 +102,13 @@ class WebhookDeliveryTest {
         positionEvents();
         Eventually.within(WITHIN, () -> receiver.about(later), list -> !list.isEmpty(), "a later event arrived");
         assertEquals(3, receiver.about(invoiceId).size(), () -> "sent again after it was delivered: " + receiver.about(invoiceId));
+
+        // What an operator graphs: attempts by outcome, and the lag from the event to its first send.
+        String metrics = io.restassured.RestAssured.given().get(ManagementPort.at(management, "metrics")).then().statusCode(200).extract().asString();
+        for (String expected : List.of("fapiao_webhook_attempts_total{outcome=\"delivered\",replay=\"false\"}",
+                "fapiao_webhook_attempts_total{outcome=\"retry\",replay=\"false\"}", "fapiao_webhook_delivery_lag_seconds_bucket{")) {
+            assertTrue(metrics.contains(expected), "missing " + expected);
+        }
     }
 
     @Test
