@@ -77,10 +77,19 @@ public class DeliveryLogService {
         caller.require(Role.ADMIN);
         int size = Cursor.pageSize(first, 50, 200, "first");
         Long afterId = after == null ? null : parseCursor(after);
-        Long endpoint = endpointId == null ? null : WebhookEndpointService.parseId(endpointId);
+        Long endpoint = endpointId == null ? null : WebhookEndpointService.parseId(endpointId, "endpointId");
         Tuple values = Tuple.tuple().addLong(caller.organisationId()).addLong(endpoint).addString(status == null ? null : status.name())
                 .addLong(afterId).addInteger(size + 1);
-        return pool.preparedQuery(PAGE).execute(values).chain(rows -> {
+        Uni<Void> ownEndpoint = endpoint == null ? Uni.createFrom().voidItem()
+                : pool.preparedQuery("select 1 from webhook_endpoint where id = $1 and organisation_id = $2")
+                .execute(Tuple.of(endpoint, caller.organisationId()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw WebhookEndpointService.endpointNotFound(endpointId, "endpointId");
+                    }
+                    return null;
+                });
+        return ownEndpoint.chain(() -> pool.preparedQuery(PAGE).execute(values)).chain(rows -> {
             List<Row> page = new ArrayList<>();
             for (Row row : rows) {
                 if (page.size() < size) {

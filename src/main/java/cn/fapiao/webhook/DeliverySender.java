@@ -60,6 +60,13 @@ public class DeliverySender {
     public Uni<AttemptResult> send(ClaimedDelivery delivery) {
         OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
         long start = System.nanoTime();
+        // Whatever goes wrong before a request leaves (a secret that no longer decrypts, say) is an
+        // attempt that failed, recorded and retried, not a claim left hanging until its lease ends.
+        return Uni.createFrom().deferred(() -> attempt(delivery, startedAt, start))
+                .onFailure().recoverWithItem(failure -> new AttemptResult(startedAt, elapsed(start), null, "Not sent: " + describe(failure)));
+    }
+
+    private Uni<AttemptResult> attempt(ClaimedDelivery delivery, OffsetDateTime startedAt, long start) {
         EndpointUrl.Result parsed = EndpointUrl.parse(delivery.url(), config.allowHttp(), "url");
         if (parsed.url() == null) {
             return Uni.createFrom().item(new AttemptResult(startedAt, 0, null, "Not sent: " + parsed.problem().message()));

@@ -176,14 +176,22 @@ public class WebhookEndpointService {
     }
 
     static ApiException endpointNotFound(String id) {
-        return new ApiException(ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND, "No webhook endpoint " + id + " in your organisation.", "id", List.of(), Map.of());
+        return endpointNotFound(id, "id");
+    }
+
+    static ApiException endpointNotFound(String id, String field) {
+        return new ApiException(ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND, "No webhook endpoint " + id + " in your organisation.", field, List.of(), Map.of());
     }
 
     static Long parseId(String id) {
+        return parseId(id, "id");
+    }
+
+    static Long parseId(String id, String field) {
         try {
             return Long.valueOf(id);
         } catch (NumberFormatException | NullPointerException e) {
-            throw endpointNotFound(id);
+            throw endpointNotFound(id, field);
         }
     }
 }

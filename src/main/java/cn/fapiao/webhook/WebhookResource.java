@@ -83,7 +83,7 @@ public class WebhookResource {
 
     @Query("webhookDeliveries")
     @Description("The webhook delivery log of the caller's organisation, newest first, each delivery with its newest attempts. Role: ADMIN. "
-            + "Errors: VALIDATION_FAILED.")
+            + "Errors: VALIDATION_FAILED, WEBHOOK_ENDPOINT_NOT_FOUND.")
     public Uni<@NonNull WebhookDeliveryConnection> webhookDeliveries(
             @Name("endpointId") @Id @Description("Only deliveries to this endpoint.") String endpointId,
             @Name("status") @Description("Only deliveries in this state.") WebhookDeliveryStatus status,

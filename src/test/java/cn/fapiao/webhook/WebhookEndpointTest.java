@@ -123,7 +123,7 @@ class WebhookEndpointTest {
         expectNotFound(GraphQL.postAs(Tokens.of("b-admin"), "updateWebhookEndpoint", "input", Map.of("id", id, "active", false)));
         expectNotFound(GraphQL.postAs(Tokens.of("b-admin"), "rotateWebhookSecret", "id", id));
         expectNotFound(GraphQL.postAs(Tokens.of("b-admin"), "deleteWebhookEndpoint", "id", id));
-        assertEquals(List.of(), GraphQL.postAs(Tokens.of("b-admin"), "webhookDeliveries", "endpointId", id).getList("data.webhookDeliveries.edges"));
+        expectNotFound(GraphQL.postAs(Tokens.of("b-admin"), "webhookDeliveries", "endpointId", id));
         // Ids that are no number, or far out of range, answer the same.
         expectNotFound(GraphQL.postAs(Tokens.of("b-admin"), "rotateWebhookSecret", "id", "x' or '1'='1"));
         expectNotFound(GraphQL.postAs(Tokens.of("b-admin"), "deleteWebhookEndpoint", "id", "99999999999999999999"));
@@ -186,6 +186,17 @@ class WebhookEndpointTest {
             assertEquals("FORBIDDEN", GraphQL.postAs(Tokens.of(user), "webhookDeliveries", "endpointId", id).get("errors[0].extensions.code"), user);
         }
         assertEquals(1, countEndpoints());
+    }
+
+    @Test
+    void severalRootFieldsInOneRequestEachGetTheirAnswer() {
+        String id = register("a-admin", RECEIVER).get("data.registerWebhookEndpoint.endpoint.id");
+        JsonPath body = GraphQL.postQueryAs(Tokens.of("a-admin"),
+                "{ a: webhookEndpoints { id } b: webhookEndpoints { url } users { username } c: webhookDeliveries { edges { cursor } } d: webhookDeliveries(endpointId: \"" + id + "\") { edges { cursor } } }");
+        assertNull(body.get("errors"), body::prettify);
+        assertEquals(List.of(id), body.getList("data.a.id"));
+        assertEquals(List.of(RECEIVER), body.getList("data.b.url"));
+        assertFalse(body.getList("data.users").isEmpty());
     }
 
     private static JsonPath register(String admin, String url) {
