@@ -85,4 +85,14 @@ public enum ErrorCode {
     SUBSCRIPTION_LIMIT_REACHED,
     /** The subscriber did not read its events fast enough and fell too far behind: the subscription ended; resume with {@code afterEventId}. */
     SUBSCRIBER_TOO_SLOW,
+    /** No webhook endpoint with this id in the caller's organisation (another organisation's answers the same). */
+    WEBHOOK_ENDPOINT_NOT_FOUND,
+    /** The organisation has as many webhook endpoints as allowed ({@code fapiao.webhooks.max-endpoints}): delete one first. */
+    WEBHOOK_ENDPOINT_LIMIT_REACHED,
+    /** The endpoint's host does not resolve, or resolves to a loopback, private, link-local or reserved address: webhooks go to public addresses only. */
+    WEBHOOK_ADDRESS_NOT_ALLOWED,
+    /** No webhook delivery with this id in the caller's organisation (another organisation's answers the same). */
+    WEBHOOK_DELIVERY_NOT_FOUND,
+    /** The delivery cannot be replayed now: it is still PENDING (being sent or retried), or its endpoint is disabled. */
+    WEBHOOK_REPLAY_NOT_ALLOWED,
 }

@@ -29,6 +29,9 @@ class EveryTextArgumentTest {
     private static final Map<String, String> CALLERS = Map.ofEntries(
             Map.entry("users", "a-admin"), Map.entry("createUser", "a-admin"), Map.entry("updateUser", "a-admin"),
             Map.entry("auditLog", "a-auditor"),
+            Map.entry("webhookEndpoints", "a-admin"), Map.entry("registerWebhookEndpoint", "a-admin"), Map.entry("updateWebhookEndpoint", "a-admin"),
+            Map.entry("rotateWebhookSecret", "a-admin"), Map.entry("deleteWebhookEndpoint", "a-admin"), Map.entry("webhookDeliveries", "a-admin"),
+            Map.entry("replayWebhookDelivery", "a-admin"),
             Map.entry("previewInvoice", "a-issuer"), Map.entry("issueInvoice", "a-issuer"),
             Map.entry("voidInvoice", "a-issuer"), Map.entry("redReverseInvoice", "a-issuer"),
             Map.entry("setInvoiceTaxStatus", "a-partner"), Map.entry("importInvoices", "a-partner"));

@@ -79,6 +79,14 @@ class AuthorisationMatrixTest {
         m.put("totpPolicy", new Operation("totpPolicy", Access.roles(Role.ADMIN)));
         m.put("setTotpPolicy", new Operation("setTotpPolicy", Access.roles(Role.ADMIN), "roles", List.of()));
         m.put("auditLog", new Operation("auditLog", Access.roles(Role.AUDITOR, Role.ADMIN)));
+        m.put("webhookEndpoints", new Operation("webhookEndpoints", Access.roles(Role.ADMIN)));
+        m.put("registerWebhookEndpoint", new Operation("registerWebhookEndpoint", Access.roles(Role.ADMIN),
+                "input", Map.of("url", "http://127.0.0.1:9/never-registered", "eventKinds", List.of("INVOICE_STATUS"))));
+        m.put("updateWebhookEndpoint", new Operation("updateWebhookEndpoint", Access.roles(Role.ADMIN), "input", Map.of("id", "0", "active", false)));
+        m.put("rotateWebhookSecret", new Operation("rotateWebhookSecret", Access.roles(Role.ADMIN), "id", "0"));
+        m.put("deleteWebhookEndpoint", new Operation("deleteWebhookEndpoint", Access.roles(Role.ADMIN), "id", "0"));
+        m.put("webhookDeliveries", new Operation("webhookDeliveries", Access.roles(Role.ADMIN)));
+        m.put("replayWebhookDelivery", new Operation("replayWebhookDelivery", Access.roles(Role.ADMIN), "id", "0"));
         m.put("invoice", new Operation("invoice", READERS, "id", "1"));
         m.put("invoiceByNumber", new Operation("invoiceByNumber", READERS, "number", "26112999999999999999"));
         m.put("invoices", new Operation("invoices", READERS));

@@ -76,7 +76,10 @@ final class QueryCost {
             Map.entry("InvoiceCodeInfo.problems", 1),
             Map.entry("InvoiceNumberInfo.problems", 1),
             Map.entry("TaxIdInfo.problems", 1),
-            Map.entry("AmountInWordsInfo.problems", 1));
+            Map.entry("AmountInWordsInfo.problems", 1),
+            Map.entry("Query.webhookEndpoints", 10), // fapiao.webhooks.max-endpoints (default)
+            Map.entry("WebhookEndpoint.eventKinds", cn.fapiao.webhook.WebhookEventKind.values().length),
+            Map.entry("WebhookDelivery.attempts", 20)); // fapiao.webhooks.attempts-shown (default)
 
     private final int listedInvoiceLines;
     private final int statusHistory;
