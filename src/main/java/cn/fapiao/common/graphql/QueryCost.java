@@ -76,7 +76,10 @@ final class QueryCost {
             Map.entry("InvoiceCodeInfo.problems", 1),
             Map.entry("InvoiceNumberInfo.problems", 1),
             Map.entry("TaxIdInfo.problems", 1),
-            Map.entry("AmountInWordsInfo.problems", 1));
+            Map.entry("AmountInWordsInfo.problems", 1),
+            Map.entry("InvoiceStatistics.rows", 1000), // report.StatisticsQuery.MAX_ROWS
+            Map.entry("InvoiceStatistics.groupBy", 9), // the groupings, each at most once
+            Map.entry("VatSummary.outputTaxByRate", 20)); // the VAT rates in use, current and historic (TaxRates), and "no lines"
 
     private final int listedInvoiceLines;
     private final int statusHistory;
