@@ -53,7 +53,7 @@ public final class VatReturn {
      * without flows carry their credit unchanged; months at or after {@code month} are ignored.
      */
     public static BigDecimal creditBroughtForward(SortedMap<YearMonth, Flows> flows, YearMonth month) {
-        BigDecimal credit = BigDecimal.ZERO;
+        BigDecimal credit = new BigDecimal("0.00");
         for (Map.Entry<YearMonth, Flows> entry : flows.headMap(month).entrySet()) {
             Flows f = entry.getValue();
             credit = new Month(f.outputTax(), f.inputTax(), f.transferredOut(), credit).creditCarriedForward();

@@ -83,7 +83,7 @@ final class StatisticsQuery {
             String list = String.join(", ", columns);
             // The totals row first, then the groups in the order of the groupings; MAX_ROWS + 1 groups tell that there are too many.
             sql.append(" group by grouping sets ((").append(list).append("), ())")
-                    .append(" order by totals desc, ").append(list.replace(", ", " nulls first, ")).append(" nulls first")
+                    .append(" order by totals desc, ").append(String.join(" nulls first, ", columns)).append(" nulls first")
                     .append(" limit ").append(MAX_ROWS + 2);
         }
         return new Statement(sql.toString(), params);
