@@ -11,6 +11,7 @@ ROWS=${BENCH_ROWS:-1000000}
 ORGS=${BENCH_ORGS:-2000}
 MONTHS=${BENCH_MONTHS:-36}
 ISSUER_ORGS=${BENCH_ISSUER_ORGS:-20}
+BIG_SHARE=${BENCH_BIG_SHARE:-0.2}               # share of the invoices issued by organisation 1, the large taxpayer
 FLAT_ROWS=${BENCH_FLAT_ROWS:-100000}          # second, smaller data set for the invoices list; 0 = skip
 NKEYS=${BENCH_KEYS:-100000}
 DURATION=${BENCH_DURATION:-20s}
@@ -202,8 +203,8 @@ ensure_data() {
     # The party details are encrypted with the bench's key: data sealed with another key is reloaded.
     local keyprint
     keyprint=$(sha256sum "$SECRETS/aes-k1" | cut -c1-16)
-    have=$(pg -d "$db" -tAc "select rows || '/' || orgs || '/' || months || '/' || keyprint from bench.meta" 2>/dev/null || true)
-    if [[ "${BENCH_RELOAD:-0}" != 1 && "$have" == "$rows/$ORGS/$MONTHS/$keyprint" ]]; then
+    have=$(pg -d "$db" -tAc "select rows || '/' || orgs || '/' || months || '/' || keyprint || '/' || bigshare from bench.meta" 2>/dev/null || true)
+    if [[ "${BENCH_RELOAD:-0}" != 1 && "$have" == "$rows/$ORGS/$MONTHS/$keyprint/$BIG_SHARE" ]]; then
         log "database $db already holds $rows invoices (BENCH_RELOAD=1 reloads)"
         return
     fi
@@ -217,7 +218,7 @@ ensure_data() {
     log "loading $rows invoices across $ORGS organisations and $MONTHS months"
     local t0=$SECONDS
     java -cp "$(dirname "$JAR")/app/*" "$HERE/lib/SealPartyDetails.java" "$SECRETS/aes-k1" "$ORGS" 1000 >"$WORK/party-details.tsv"
-    pg -d "$db" -v rows="$rows" -v orgs="$ORGS" -v months="$MONTHS" -v issuers="$ISSUER_ORGS" -v pwhash="$hash" -v keyprint="$keyprint" \
+    pg -d "$db" -v rows="$rows" -v orgs="$ORGS" -v months="$MONTHS" -v issuers="$ISSUER_ORGS" -v bigshare="$BIG_SHARE" -v pwhash="$hash" -v keyprint="$keyprint" \
         -f "$HERE/sql/load.sql" <"$WORK/party-details.tsv" >"$WORK/load-$rows.log"
     LOAD_SECONDS[$rows]=$(( SECONDS - t0 ))
     log "loaded in ${LOAD_SECONDS[$rows]} s"
