@@ -59,8 +59,8 @@ final class StatisticsQuery {
                 .collect(Collectors.joining(" union all "));
         boolean byRate = groupBy.contains(StatisticsGrouping.TAX_RATE);
         // By rate, an invoice's lines carry the amounts; one recorded without lines keeps its own (rate null).
-        String amount = byRate ? "case when l.id is null then s.amount else l.amount end" : "s.amount";
-        String tax = byRate ? "case when l.id is null then s.tax else l.tax end" : "s.tax";
+        String amount = byRate ? "case when l.invoice_id is null then s.amount else l.amount end" : "s.amount";
+        String tax = byRate ? "case when l.invoice_id is null then s.tax else l.tax end" : "s.tax";
         String counted = " filter (where s.status <> 'VOIDED')";
         List<String> columns = groupBy.stream().map(COLUMN::get).toList();
         StringBuilder sql = new StringBuilder("select ");

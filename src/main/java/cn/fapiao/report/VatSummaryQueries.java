@@ -81,8 +81,8 @@ final class VatSummaryQueries {
 
     /** The month's output tax by the lines' VAT rate ($2, $3 as above); an invoice without lines under rate null. */
     static final String OUTPUT_BY_RATE = """
-            select l.tax_rate as rate, sum(case when l.id is null then i.amount else l.amount end) as amount,
-                   sum(case when l.id is null then i.tax else l.tax end) as tax
+            select l.tax_rate as rate, sum(case when l.invoice_id is null then i.amount else l.amount end) as amount,
+                   sum(case when l.invoice_id is null then i.tax else l.tax end) as tax
             from invoice i left join invoice_line l on l.invoice_id = i.id
             where i.seller_org_id = $1 and i.status <> 'VOIDED' and i.issue_date >= $2 and i.issue_date < $3
             group by l.tax_rate order by l.tax_rate nulls first""";
