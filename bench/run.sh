@@ -11,6 +11,7 @@ ROWS=${BENCH_ROWS:-1000000}
 ORGS=${BENCH_ORGS:-2000}
 MONTHS=${BENCH_MONTHS:-36}
 ISSUER_ORGS=${BENCH_ISSUER_ORGS:-20}
+BIG_SHARE=${BENCH_BIG_SHARE:-0.2}               # share of the invoices issued by organisation 1, the large taxpayer
 FLAT_ROWS=${BENCH_FLAT_ROWS:-100000}          # second, smaller data set for the invoices list; 0 = skip
 NKEYS=${BENCH_KEYS:-100000}
 DURATION=${BENCH_DURATION:-20s}
@@ -18,7 +19,7 @@ LATENCY_DURATION=${BENCH_LATENCY_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-60s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
-SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix subscriptions}
+SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix statisticsMonthNoCache statisticsYearNoCache vatSummaryNoCache statisticsMonth statisticsYear vatSummary subscriptions}
 SUBSCRIBERS=${BENCH_SUBSCRIBERS:-1000}        # subscriptions: WebSocket subscribers ...
 SUB_ORGS=${BENCH_SUB_ORGS:-100}               # ... spread over this many organisations ...
 SUB_RATE=${BENCH_SUB_RATE:-50}                # ... while this many status changes per second are committed
@@ -206,8 +207,8 @@ ensure_data() {
     # The party details are encrypted with the bench's key: data sealed with another key is reloaded.
     local keyprint
     keyprint=$(sha256sum "$SECRETS/aes-k1" | cut -c1-16)
-    have=$(pg -d "$db" -tAc "select rows || '/' || orgs || '/' || months || '/' || keyprint from bench.meta" 2>/dev/null || true)
-    if [[ "${BENCH_RELOAD:-0}" != 1 && "$have" == "$rows/$ORGS/$MONTHS/$keyprint" ]]; then
+    have=$(pg -d "$db" -tAc "select rows || '/' || orgs || '/' || months || '/' || keyprint || '/' || bigshare from bench.meta" 2>/dev/null || true)
+    if [[ "${BENCH_RELOAD:-0}" != 1 && "$have" == "$rows/$ORGS/$MONTHS/$keyprint/$BIG_SHARE" ]]; then
         log "database $db already holds $rows invoices (BENCH_RELOAD=1 reloads)"
         return
     fi
@@ -221,7 +222,7 @@ ensure_data() {
     log "loading $rows invoices across $ORGS organisations and $MONTHS months"
     local t0=$SECONDS
     java -cp "$(dirname "$JAR")/app/*" "$HERE/lib/SealPartyDetails.java" "$SECRETS/aes-k1" "$ORGS" 1000 >"$WORK/party-details.tsv"
-    pg -d "$db" -v rows="$rows" -v orgs="$ORGS" -v months="$MONTHS" -v issuers="$ISSUER_ORGS" -v pwhash="$hash" -v keyprint="$keyprint" \
+    pg -d "$db" -v rows="$rows" -v orgs="$ORGS" -v months="$MONTHS" -v issuers="$ISSUER_ORGS" -v bigshare="$BIG_SHARE" -v pwhash="$hash" -v keyprint="$keyprint" \
         -f "$HERE/sql/load.sql" <"$WORK/party-details.tsv" >"$WORK/load-$rows.log"
     LOAD_SECONDS[$rows]=$(( SECONDS - t0 ))
     log "loaded in ${LOAD_SECONDS[$rows]} s"
@@ -303,7 +304,7 @@ pgbench_run() {
     local rows=$1 file=$2 label=$3
     local out
     out=$(PGPASSWORD=$DB_PASSWORD "/usr/lib/postgresql/$PG_VERSION/bin/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" -U "$DB_USER" \
-        -c "$CONNECTIONS" -j "$THREADS" -T "$(secs "$DURATION")" -D nkeys="$NKEYS" -f "$HERE/sql/$file" "fapiao_bench_$rows" 2>&1) \
+        -c "$CONNECTIONS" -j "$THREADS" -T "$(secs "$DURATION")" -D nkeys="$NKEYS" -f "$([[ $file == /* ]] && echo "$file" || echo "$HERE/sql/$file")" "fapiao_bench_$rows" 2>&1) \
         || die "pgbench failed: $out"
     local tps lat failed
     tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out" | tail -1)
@@ -311,6 +312,34 @@ pgbench_run() {
     failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' <<<"$out"); failed=${failed:-0}
     printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$rows" "$tps" "$lat" "$failed" >>"$PGBENCH_OUT"
     log "pgbench $label: tps=$tps latency avg=${lat}ms failed=$failed"
+}
+
+# pgbench_latency <rows> <script> <label>: one client for LATENCY_DURATION, p50/p99 from the
+# per-transaction log, to set against the server's c=1 run of the same report.
+PGBENCH_LATENCY_OUT=$WORK/pgbench-latency.tsv
+: >"$PGBENCH_LATENCY_OUT"
+pgbench_latency() {
+    local rows=$1 script=$2 label=$3
+    local prefix=$WORK/pgbench-log-$label
+    rm -f "$prefix".*
+    (cd "$WORK" && PGPASSWORD=$DB_PASSWORD "/usr/lib/postgresql/$PG_VERSION/bin/pgbench" -n -M prepared -h 127.0.0.1 -p "$PG_PORT" \
+        -U "$DB_USER" -c 1 -j 1 -T "$(secs "$LATENCY_DURATION")" -l --log-prefix="$prefix" -f "$script" "fapiao_bench_$rows" >/dev/null 2>&1) \
+        || die "pgbench failed on $script"
+    cat "$prefix".* | awk '{print $3 / 1000}' | sort -n | awk -v label="$label" -v rows="$rows" -v secs="$(secs "$LATENCY_DURATION")" '
+        { v[NR] = $1 } END { if (NR == 0) exit 1; printf "%s\t%s\t%.1f\t%.2f\t%.2f\n", label, rows, NR / secs, v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1] }' \
+        >>"$PGBENCH_LATENCY_OUT"
+    log "pgbench c=1 $label: $(tail -1 "$PGBENCH_LATENCY_OUT" | cut -f3-)"
+}
+
+# The reports' statements as the server runs them, printed from its own classes for pgbench.
+report_pgbench() {
+    local rows=$1 report
+    for report in statisticsMonth statisticsYear vatSummary; do
+        has "$report" || has "${report}NoCache" || continue
+        java -cp "$(dirname "$JAR")/app/*:$(dirname "$JAR")/lib/main/*" "$HERE/lib/ReportStatements.java" "$report" >"$WORK/pgbench_$report.sql"
+        pgbench_run "$rows" "$WORK/pgbench_$report.sql" "$report (the server's statements)"
+        pgbench_latency "$rows" "$WORK/pgbench_$report.sql" "$report"
+    done
 }
 
 # subscriptions <rows>: SUBSCRIBERS graphql-ws clients (Node.js) subscribed to all status changes of
@@ -384,17 +413,20 @@ ensure_data "$ROWS"
 [[ "$FLAT_ROWS" != 0 && "$FLAT_ROWS" != "$ROWS" ]] && has invoices && ensure_data "$FLAT_ROWS"
 export_keys "$ROWS"
 
-if has byNumberNoCache; then
+NOCACHE=""
+for s in byNumberNoCache statisticsMonthNoCache statisticsYearNoCache vatSummaryNoCache; do has "$s" && NOCACHE+=" $s"; done
+if [[ -n "$NOCACHE" ]]; then
     start_server "fapiao_bench_$ROWS" false nocache
     login_all "$ROWS"
-    scenario byNumberNoCache byNumber "$ROWS"
+    for s in $NOCACHE; do scenario "$s" "${s%NoCache}" "$ROWS"; done
     stop_server
 fi
 pgbench_run "$ROWS" pgbench_lookup.sql "invoice with lines and history (the server's statement)"
 pgbench_run "$ROWS" pgbench_lookup_single.sql "invoice row only (floor)"
+report_pgbench "$ROWS"
 
 REST=""
-for s in byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix; do has "$s" && REST+=" $s"; done
+for s in byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix statisticsMonth statisticsYear vatSummary; do has "$s" && REST+=" $s"; done
 if [[ -n "$REST" ]]; then
     start_server "fapiao_bench_$ROWS" true main
     login_all "$ROWS"
@@ -424,7 +456,7 @@ env ROWS="$ROWS" ORGS="$ORGS" MONTHS="$MONTHS" DURATION="$DURATION" LATENCY_DURA
     CONNECTIONS="$CONNECTIONS" THREADS="$THREADS" POOL="$POOL" HEAP="$HEAP" JVM_OPTS="$JVM_OPTS" NKEYS="$NKEYS" GAP_OK="$GAP_OK" \
     PG_VERSION="$PG_VERSION" ROOT="$ROOT" LOAD_AVG_BEFORE="$LOAD_AVG_BEFORE" LOAD_AVG_AFTER="$LOAD_AVG_AFTER" \
     LOAD_SECONDS="${LOAD_SECONDS[$ROWS]:-reused}" FLAT_ROWS="$FLAT_ROWS" \
-    "$HERE/lib/report.sh" "$TABLE" "$PGBENCH_OUT" >"$WORK/report.md"
+    "$HERE/lib/report.sh" "$TABLE" "$PGBENCH_OUT" "$PGBENCH_LATENCY_OUT" >"$WORK/report.md"
 if [[ -s "$WORK/subscriptions.tsv" ]]; then
     { echo; echo "Live subscriptions (scenario subscriptions: graphql-ws clients, status changes committed by pgbench):"; echo
       echo "| scenario | rows | load | commit to receipt p50 | p99 | events lost | server |"; echo "|---|---|---|---|---|---|---|"

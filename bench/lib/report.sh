@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Prints the results as Markdown: the machine, the table, pgbench and the ratio, the targets.
-# usage: report.sh <table.tsv> <pgbench.tsv>   (settings come from the environment, see run.sh)
+# usage: report.sh <table.tsv> <pgbench.tsv> [<pgbench-latency.tsv>]   (settings come from the environment, see run.sh)
 set -euo pipefail
-table=$1 pgbench=$2
+table=$1 pgbench=$2 latency=${3:-/dev/null}
 
 mem_gib=$(free -g | awk '/^Mem:/ {print $2}')
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
@@ -36,8 +36,8 @@ echo "|---|---:|---:|---:|---:|"
 awk -F'\t' '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$pgbench"
 echo
 uncached=$(value byNumberNoCache "$ROWS" "$CONNECTIONS" 4)
-db3=$(awk -F'\t' 'NR == 1 {print $3}' "$pgbench")
-db1=$(awk -F'\t' 'NR == 2 {print $3}' "$pgbench")
+db3=$(awk -F'\t' '$1 ~ /^invoice with lines/ {print $3; exit}' "$pgbench")
+db1=$(awk -F'\t' '$1 ~ /^invoice row only/ {print $3; exit}' "$pgbench")
 ratio3=$(awk -v a="${uncached:-0}" -v b="${db3:-0}" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }')
 ratio1=$(awk -v a="${uncached:-0}" -v b="${db1:-0}" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }')
 echo "GraphQL / database throughput for invoiceByNumber without cache: **$ratio3** of pgbench running the same statement"
@@ -63,3 +63,31 @@ fi
 v=$(value diagnose "$ROWS" "$CONNECTIONS" 6); echo "| diagnoseInvoice with a typo p99 ≤ 50 ms | $v | $(check "$v" "<=" 50) |"
 v=$(value issue "$ROWS" "$CONNECTIONS" 4); echo "| issueInvoice ≥ 1,000 invoices/s | $v | $(check "$v" ">=" 1000) |"
 rss=$(awk -F'\t' '$9 != "?" && $9 > m {m = $9} END {print m}' "$table"); echo "| RSS ≤ 512 MiB (highest peak) | $rss | $(check "$rss" "<=" 512) |"
+
+# Reports (organisation 1, the large taxpayer): the server against pgbench running the server's statements in the same run.
+if [[ -s "$latency" ]]; then
+    echo
+    echo "| report | server uncached c=1 p50 / p99 ms | pgbench c=1 p50 / p99 ms | p99 server / pgbench | server uncached c=$CONNECTIONS req/s | pgbench c=$CONNECTIONS tps | server cached c=$CONNECTIONS req/s |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    while IFS=$'\t' read -r label rows tps p50 p99; do
+        s50=$(value "${label}NoCache" "$rows" 1 5); s99=$(value "${label}NoCache" "$rows" 1 6)
+        ratio=$(awk -v a="${s99:-0}" -v b="$p99" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }')
+        tps32=$(awk -F'\t' -v l="$label (the server's statements)" '$1 == l {print $3; exit}' "$pgbench")
+        echo "| $label | ${s50:-?} / ${s99:-?} | $p50 / $p99 | $ratio | $(value "${label}NoCache" "$rows" "$CONNECTIONS" 4) | ${tps32:-?} | $(value "$label" "$rows" "$CONNECTIONS" 4) |"
+    done <"$latency"
+    echo
+    echo "| report target | measured | |"
+    echo "|---|---|---|"
+    v=$(value statisticsMonthNoCache "$ROWS" 1 6); echo "| statistics of a month uncached p99 ≤ 50 ms (c=1) | $v | $(check "$v" "<=" 50) |"
+    v=$(value statisticsYearNoCache "$ROWS" 1 6); echo "| statistics of a year uncached p99 ≤ 300 ms (c=1) | $v | $(check "$v" "<=" 300) |"
+    while IFS=$'\t' read -r label rows tps p50 p99; do
+        s99=$(value "${label}NoCache" "$rows" 1 6)
+        ratio=$(awk -v a="${s99:-0}" -v b="$p99" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "" }')
+        echo "| $label uncached p99 ≤ 2 × pgbench's (c=1) | ${ratio:-n/a} | $(check "$ratio" "<=" 2) |"
+    done <"$latency"
+    cached=$(value byNumber "$ROWS" "$CONNECTIONS" 4)
+    for label in statisticsMonth statisticsYear; do
+        v=$(value "$label" "$ROWS" "$CONNECTIONS" 4)
+        echo "| $label cached ≥ cached invoiceByNumber ($cached req/s, c=$CONNECTIONS) | $v | $(check "$v" ">=" "${cached:-999999999}") |"
+    done
+fi

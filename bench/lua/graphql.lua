@@ -1,5 +1,6 @@
 -- wrk script for the GraphQL scenarios. Chosen by the environment:
 --   BENCH_SCENARIO  byNumber | byNumberHot | invoices | invoicesWithLines | verify | diagnose | issue | mix
+--                   | statisticsMonth | statisticsYear | vatSummary (reports of organisation 1, the large taxpayer)
 --   BENCH_DATA      directory with keys.tsv, orgs.tsv, tokens.tsv, issuer_tokens.tsv (written by run.sh)
 -- Every request picks its key at random from the whole key file. A response counts as an
 -- error when it is not HTTP 200 or when its body holds a GraphQL "errors" entry.
@@ -14,6 +15,11 @@ local Q_INVOICES_WITH_LINES = "query InvoicesWithLines($filter: InvoiceFilter, $
 local Q_VERIFY = "mutation Verify($input: VerifyInvoiceInput!) { verifyInvoice(input: $input) { outcome clean mismatchedFields warnings { code message } problems { field code message } verificationsLeftToday invoice { type { code } code number issueDate seller { taxId name } buyer { taxId name } amount tax total status direction } } }"
 local Q_DIAGNOSE = "query Diagnose($input: DiagnoseInvoiceInput!) { diagnoseInvoice(input: $input) { findings { code severity field messageZh messageEn nextStepZh nextStepEn } nearMatches { kind position differences invoice { id number code issueDate } } ticketDraft { category subject description } } }"
 local Q_ISSUE = "mutation IssueInvoice($input: IssueInvoiceInput!) { issueInvoice(input: $input) { id number issueDate amount tax total totalInWords status lines { lineNo amount tax } } }"
+
+-- Reports as an accountant of the large taxpayer (organisation 1) asks for them.
+local Q_STATISTICS = "query Statistics($input: InvoiceStatisticsInput!) { invoiceStatistics(input: $input) { period { from to } rows { status taxRate count amount tax total } totals { count amount tax total } } }"
+local Q_VAT_SUMMARY = "query VatSummary($year: Int!, $month: Int!) { vatSummary(year: $year, month: $month) { period { from to } outputTax outputTaxSpecial outputTaxOther outputTaxByRate { rate amount tax } inputTax creditBroughtForward transferredOut transferredOutRedReversed transferredOutFlagged payable creditCarriedForward statutoryDueDate filingDueDate } }"
+local BIG = "1"
 
 local function split(line)
   local fields = {}
@@ -135,6 +141,32 @@ local function issue()
       .. '","name":"' .. buyer[3] .. '","bankAccount":"中国银行北京分行 1234 5678 9012"},"lines":[' .. table.concat(lines, ",") .. ']}}')
 end
 
+-- A random month among the 35 complete months of the data set (it spans 36 up to today).
+local function pastMonth()
+  local t = os.date("!*t")
+  local y, m = t.year, t.month - math.random(1, 35)
+  while m < 1 do m, y = m + 12, y - 1 end
+  return y, m
+end
+
+-- Grouped by status and tax rate, as the issue's bench asks; one month, or one of the two complete years.
+local function statisticsMonth()
+  local y, m = pastMonth()
+  return post(tokens[BIG], Q_STATISTICS, string.format(
+    '{"input":{"period":{"kind":"MONTH","year":%d,"month":%d},"groupBy":["STATUS","TAX_RATE"]}}', y, m))
+end
+
+local function statisticsYear()
+  local y = os.date("!*t").year - math.random(1, 2)
+  return post(tokens[BIG], Q_STATISTICS, string.format(
+    '{"input":{"period":{"kind":"YEAR","year":%d},"groupBy":["STATUS","TAX_RATE"]}}', y))
+end
+
+local function vatSummary()
+  local y, m = pastMonth()
+  return post(tokens[BIG], Q_VAT_SUMMARY, string.format('{"year":%d,"month":%d}', y, m))
+end
+
 -- The mix: mostly reads, as an invoice desk would send them.
 local MIX = { { 45, byNumber }, { 20, invoices }, { 15, verify }, { 10, diagnose }, { 10, issue } }
 
@@ -147,7 +179,8 @@ local function mix()
   return byNumber()
 end
 
-local SCENARIOS = { byNumber = byNumber, byNumberHot = byNumberHot, invoices = invoices, invoicesWithLines = invoicesWithLines, verify = verify, diagnose = diagnose, issue = issue, mix = mix }
+local SCENARIOS = { byNumber = byNumber, byNumberHot = byNumberHot, invoices = invoices, invoicesWithLines = invoicesWithLines, verify = verify, diagnose = diagnose, issue = issue, mix = mix,
+                    statisticsMonth = statisticsMonth, statisticsYear = statisticsYear, vatSummary = vatSummary }
 local build = SCENARIOS[scenario] or error("unknown BENCH_SCENARIO " .. scenario)
 
 function request()

@@ -1,7 +1,9 @@
 -- Bulk-loads the benchmark data set into a database whose schema Flyway has already created.
 -- psql variables: rows (invoices), orgs (organisations), months (issue dates spread over
 -- this many months up to today), issuers (organisations that get an ISSUER user),
--- pwhash (bcrypt hash of the bench users' password), keyprint (fingerprint of the encryption key).
+-- pwhash (bcrypt hash of the bench users' password), keyprint (fingerprint of the encryption key),
+-- bigshare (the share of the invoices that organisation 1, the large taxpayer, issues: reports are
+-- measured on it; 5% of the others it buys, and confirms the use of the special ones).
 -- Everything is generated here with generate_series: nothing goes through the API. The one input
 -- is psql's standard input: the parties' addresses and bank accounts, encrypted with the server's
 -- key by bench/lib/SealPartyDetails.java (SQL cannot make AES-GCM cipher texts).
@@ -78,8 +80,8 @@ end $$;
 drop table if exists bench.gen;
 create unlogged table bench.gen as
 select g,
-       1 + floor(random() * :orgs)::bigint as seller,
-       case when random() < 0.7 then 1 + floor(random() * :orgs)::bigint end as buyer,
+       case when random() < :bigshare then 1 else 1 + floor(random() * :orgs)::bigint end as seller,
+       case when random() < 0.05 then 1 when random() < 0.7 then 1 + floor(random() * :orgs)::bigint end as buyer,
        (current_date - floor(random() * (:months * 30.44))::int) as issue_date,
        1 + floor(random() * 3)::int as nlines,
        round((100 + random() * 49900)::numeric, 2) as line_amount,
@@ -92,7 +94,7 @@ insert into invoice (id, generation, invoice_code, invoice_number, type_code, is
                      seller_org_id, seller_tax_id, seller_name, seller_address_phone, seller_bank_account,
                      buyer_org_id, buyer_tax_id, buyer_name, buyer_address_phone, buyer_bank_account,
                      amount, tax, total, status, direction, remaining_amount, source, organisation_id,
-                     remark, created_at, updated_at)
+                     remark, created_at, updated_at, buyer_confirmed_at)
 select g.g, 'DIGITAL', null,
        to_char(g.issue_date, 'YY') || substr(s.region_code, 1, 2) || '2'
            || lpad((row_number() over (partition by to_char(g.issue_date, 'YY'), substr(s.region_code, 1, 2)
@@ -107,7 +109,9 @@ select g.g, 'DIGITAL', null,
        'BLUE', g.nlines * g.line_amount, 'ISSUED', s.id,
        case when g.g % 7 = 0 then '合同号 HT-' || g.g end,
        g.issue_date::timestamp + interval '9 hours' + (g.r * interval '8 hours'),
-       g.issue_date::timestamp + interval '9 hours' + (g.r * interval '8 hours')
+       g.issue_date::timestamp + interval '9 hours' + (g.r * interval '8 hours'),
+       -- The large taxpayer confirms the use of the special invoices it buys, within three weeks.
+       case when g.buyer = 1 and g.r < 0.5 then g.issue_date::timestamp + interval '10 hours' + (g.r * interval '42 days') end
 from bench.gen g
 join organisation s on s.id = g.seller
 join bench.party_detail sd on sd.kind = 'org' and sd.id = s.id
@@ -166,7 +170,8 @@ $$;
 drop table bench.gen;
 drop table if exists bench.meta;
 create table bench.meta as
-select :rows::bigint as rows, :orgs::int as orgs, :months::int as months, :'keyprint'::text as keyprint, now() as loaded_at;
+select :rows::bigint as rows, :orgs::int as orgs, :months::int as months, :'keyprint'::text as keyprint, :'bigshare'::text as bigshare,
+       now() as loaded_at;
 vacuum analyze organisation;
 vacuum analyze invoice;
 vacuum analyze invoice_line;

@@ -153,6 +153,11 @@ public class EventFeed {
                 });
     }
 
+    /** How many live listeners follow the feed on this replica. */
+    public int listening() {
+        return listeners.values().stream().mapToInt(Set::size).sum();
+    }
+
     /** The position of the last event this replica has handed out. */
     public long lastPosition() {
         return lastPosition;

@@ -3,7 +3,6 @@ package cn.fapiao.invoice;
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.pagination.Cursor;
 import cn.fapiao.common.pagination.PageInfo;
-import cn.fapiao.domain.DecimalInput;
 import cn.fapiao.domain.Problem;
 import cn.fapiao.invoice.api.InvoiceConnection;
 import cn.fapiao.invoice.api.InvoiceEdge;
@@ -24,8 +23,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +34,8 @@ import java.util.stream.Collectors;
  * bitmap, which loses their order, so it would read and sort every invoice of the organisation
  * for each page. Each side alone walks its own (org, issue_date desc, id desc) index in order and
  * stops after {@code limit} rows; the outer query then merges at most 2 × limit rows. The buyer
- * side leaves out invoices the organisation also sold, so none appears twice.
+ * side leaves out invoices the organisation also sold, so none appears twice. The filter's SQL is
+ * {@link InvoiceFilterSql}'s, shared with the reports.
  */
 @ApplicationScoped
 public class InvoiceSearch {
@@ -45,10 +43,6 @@ public class InvoiceSearch {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
     private static final Role[] READERS = {Role.ISSUER, Role.ACCOUNTANT, Role.AUDITOR, Role.PARTNER, Role.ADMIN};
-    private static final Pattern TYPE_CODE = Pattern.compile("^\\d{2}$");
-    private static final String SELLER_SIDE = "i.seller_org_id = $1";
-    private static final String BUYER_SIDE = "i.buyer_org_id = $1";
-    private static final String BUYER_ONLY_SIDE = "i.buyer_org_id = $1 and i.seller_org_id is distinct from $1";
 
     private final Pool pool;
     private final InvoiceRows rows;
@@ -82,7 +76,7 @@ public class InvoiceSearch {
         String cursorArgument = backward ? "before" : "after";
         String cursor = backward ? before : after;
         Key key = cursor == null ? null : Key.decode(order, cursor, cursorArgument, problems);
-        Where where = where(caller, filter, problems);
+        InvoiceFilterSql.Where where = InvoiceFilterSql.where(filter, "filter", problems);
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
@@ -103,7 +97,7 @@ public class InvoiceSearch {
         params.add(size + 1);
         String limit = " limit $" + (params.size() + 1);
         String sides = where.sides().stream()
-                .map(side -> "(select " + InvoiceRows.COLUMNS + " from invoice i where " + side + where.sql() + keyset + orderClause + limit + ")")
+                .map(side -> "(select " + InvoiceRows.COLUMNS + " from invoice i where " + side.sql() + where.sql() + keyset + orderClause + limit + ")")
                 .collect(Collectors.joining(" union all "));
         String page = "select * from (" + sides + ") i" + orderClause + limit;
         // With the count: its one row joined to the page's rows, or to a row of nulls when the page is empty.
@@ -135,9 +129,9 @@ public class InvoiceSearch {
     }
 
     /** One row, total_count: the filter's invoices on each side, added up. */
-    private static String countSql(Where where) {
+    private static String countSql(InvoiceFilterSql.Where where) {
         return "select " + where.sides().stream()
-                .map(side -> "(select count(*) from invoice i where " + side + where.sql() + ")")
+                .map(side -> "(select count(*) from invoice i where " + side.sql() + where.sql() + ")")
                 .collect(Collectors.joining(" + ")) + " as total_count";
     }
 
@@ -160,115 +154,6 @@ public class InvoiceSearch {
         return tuple;
     }
 
-    /**
-     * The filter as SQL conditions with positional parameters from $2 on ($1 is the caller's
-     * organisation), and the sides (seller, buyer) the caller's organisation is looked up on.
-     * User values only ever travel as parameters.
-     */
-    private static Where where(Caller caller, InvoiceFilter filter, List<Problem> problems) {
-        List<String> sides = new ArrayList<>();
-        StringBuilder sql = new StringBuilder();
-        List<Object> params = new ArrayList<>();
-        InvoiceFilter.Role role = filter == null ? null : filter.role();
-        if (role != InvoiceFilter.Role.BUYER) {
-            sides.add(SELLER_SIDE);
-        }
-        if (role != InvoiceFilter.Role.SELLER) {
-            // Alone, the buyer side keeps the invoices the organisation sold to itself; next to the seller side it leaves them to it.
-            sides.add(role == InvoiceFilter.Role.BUYER ? BUYER_SIDE : BUYER_ONLY_SIDE);
-        }
-        if (filter == null) {
-            return new Where(sides, "", params);
-        }
-        noNullItems(filter.status(), "filter.status", problems);
-        noNullItems(filter.type(), "filter.type", problems);
-        noNullItems(filter.source(), "filter.source", problems);
-        if (!problems.isEmpty()) {
-            return new Where(sides, "", params);
-        }
-        if (filter.status() != null && !filter.status().isEmpty()) {
-            condition(sql, params, "i.status = any($%d)", filter.status().stream().map(Enum::name).toArray(String[]::new));
-        }
-        if (filter.type() != null && !filter.type().isEmpty()) {
-            List<String> codes = filter.type().stream().map(String::strip).toList();
-            for (String code : codes) {
-                if (!TYPE_CODE.matcher(code).matches()) {
-                    problems.add(new Problem("filter.type", "INVALID_FORMAT", "Invoice type codes have two digits, e.g. `01`; got '" + code + "'."));
-                }
-            }
-            condition(sql, params, "i.type_code = any($%d::text[])", codes.toArray(String[]::new));
-        }
-        if (filter.direction() != null) {
-            condition(sql, params, "i.direction = $%d", filter.direction().name());
-        }
-        if (filter.issueDateFrom() != null) {
-            condition(sql, params, "i.issue_date >= $%d", filter.issueDateFrom());
-        }
-        if (filter.issueDateTo() != null) {
-            condition(sql, params, "i.issue_date <= $%d", filter.issueDateTo());
-        }
-        if (filter.issueDateFrom() != null && filter.issueDateTo() != null && filter.issueDateFrom().isAfter(filter.issueDateTo())) {
-            problems.add(new Problem("filter.issueDateFrom", "INVALID_RANGE", "`issueDateFrom` is after `issueDateTo`."));
-        }
-        exact(sql, params, problems, "i.seller_tax_id", filter.sellerTaxId(), "filter.sellerTaxId");
-        exact(sql, params, problems, "i.buyer_tax_id", filter.buyerTaxId(), "filter.buyerTaxId");
-        contains(sql, params, problems, "i.seller_name", filter.sellerNameContains(), "filter.sellerNameContains");
-        contains(sql, params, problems, "i.buyer_name", filter.buyerNameContains(), "filter.buyerNameContains");
-        BigDecimal min = amount(filter.amountMin(), "filter.amountMin", problems);
-        BigDecimal max = amount(filter.amountMax(), "filter.amountMax", problems);
-        if (min != null) {
-            condition(sql, params, "i.total >= $%d", min);
-        }
-        if (max != null) {
-            condition(sql, params, "i.total <= $%d", max);
-        }
-        if (min != null && max != null && min.compareTo(max) > 0) {
-            problems.add(new Problem("filter.amountMin", "INVALID_RANGE", "`amountMin` is larger than `amountMax`."));
-        }
-        if (filter.source() != null && !filter.source().isEmpty()) {
-            condition(sql, params, "i.source = any($%d)", filter.source().stream().map(Enum::name).toArray(String[]::new));
-        }
-        return new Where(sides, sql.toString(), params);
-    }
-
-    private static void noNullItems(List<?> values, String field, List<Problem> problems) {
-        if (values != null && values.stream().anyMatch(Objects::isNull)) {
-            problems.add(new Problem(field, "REQUIRED", "`" + field + "` must not contain null."));
-        }
-    }
-
-    private static void condition(StringBuilder sql, List<Object> params, String template, Object value) {
-        params.add(value);
-        sql.append(" and ").append(String.format(template, params.size() + 1));
-    }
-
-    private static void exact(StringBuilder sql, List<Object> params, List<Problem> problems, String column, String value, String field) {
-        if (value == null) {
-            return;
-        }
-        String taxId = value.strip();
-        if (taxId.isEmpty() || taxId.length() > 20) {
-            problems.add(new Problem(field, "INVALID_LENGTH", "A tax ID has 1-20 characters."));
-        }
-        condition(sql, params, column + " = $%d", taxId);
-    }
-
-    private static void contains(StringBuilder sql, List<Object> params, List<Problem> problems, String column, String value, String field) {
-        if (value == null) {
-            return;
-        }
-        if (value.length() > 200) {
-            problems.add(new Problem(field, "INVALID_LENGTH", "Names have at most 200 characters."));
-        }
-        // The text is matched literally: LIKE's own wildcards and its escape character are escaped.
-        String escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        condition(sql, params, column + " ilike $%d", "%" + escaped + "%");
-    }
-
-    private static BigDecimal amount(String value, String field, List<Problem> problems) {
-        return value == null ? null : DecimalInput.amount(value, field, problems);
-    }
-
     private static boolean isDescending(InvoiceOrder order) {
         return order == InvoiceOrder.ISSUE_DATE_DESC || order == InvoiceOrder.TOTAL_DESC;
     }
@@ -280,10 +165,6 @@ public class InvoiceSearch {
 
     private static String sortColumn(InvoiceOrder order) {
         return order == InvoiceOrder.ISSUE_DATE_DESC || order == InvoiceOrder.ISSUE_DATE_ASC ? "i.issue_date" : "i.total";
-    }
-
-    /** Where the organisation is looked up (one or both sides) and the filter's conditions and parameters. */
-    private record Where(List<String> sides, String sql, List<Object> params) {
     }
 
     /** A cursor's content: the sort key and the id of the last invoice seen, in the kind of its order. */

@@ -51,6 +51,8 @@ class AuthorisationMatrixTest {
     record Operation(String document, Access access, Object... variables) {
     }
 
+    /** Reports: accountants run them, auditors read everything of their organisation. */
+    private static final Access REPORT_READERS = Access.roles(Role.ACCOUNTANT, Role.AUDITOR);
     private static final Access READERS = Access.roles(Role.ISSUER, Role.ACCOUNTANT, Role.AUDITOR, Role.PARTNER, Role.ADMIN);
     private static final Map<String, Object> ISSUE_INPUT = Invoices.toOrgB(List.of(Invoices.line("x", "1.00", "0.13")));
 
@@ -100,6 +102,10 @@ class AuthorisationMatrixTest {
         m.put("importInvoices", new Operation("importInvoices", Access.roles(Role.PARTNER), "input",
                 Map.of("idempotencyKey", "never-run", "source", "matrix", "invoices", List.of(Map.of("number", "26112999999999999999")))));
         m.put("invoiceStatusChanged", new Operation("invoiceStatusChanged", READERS));
+        Map<String, Object> january = Map.of("period", Map.of("kind", "MONTH", "year", 2026, "month", 1));
+        m.put("invoiceStatistics", new Operation("invoiceStatistics", REPORT_READERS, "input", january));
+        m.put("vatSummary", new Operation("vatSummary", REPORT_READERS, "year", 2026, "month", 1));
+        m.put("vatSummaryInvoices", new Operation("vatSummaryInvoices", REPORT_READERS, "year", 2026, "month", 1, "figure", "INPUT_TAX"));
         return m;
     }
 

@@ -79,7 +79,10 @@ final class QueryCost {
             Map.entry("AmountInWordsInfo.problems", 1),
             Map.entry("Query.webhookEndpoints", 10), // fapiao.webhooks.max-endpoints (default)
             Map.entry("WebhookEndpoint.eventKinds", cn.fapiao.webhook.WebhookEventKind.values().length),
-            Map.entry("WebhookDelivery.attempts", 20)); // fapiao.webhooks.attempts-shown (default)
+            Map.entry("WebhookDelivery.attempts", 20), // fapiao.webhooks.attempts-shown (default)
+            Map.entry("InvoiceStatistics.rows", 1000), // report.StatisticsQuery.MAX_ROWS
+            Map.entry("InvoiceStatistics.groupBy", 9), // the groupings, each at most once
+            Map.entry("VatSummary.outputTaxByRate", 20)); // the VAT rates in use, current and historic (TaxRates), and "no lines"
 
     private final int listedInvoiceLines;
     private final int statusHistory;

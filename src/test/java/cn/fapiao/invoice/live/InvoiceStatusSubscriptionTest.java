@@ -1,5 +1,7 @@
 package cn.fapiao.invoice.live;
 
+import cn.fapiao.event.EventFeed;
+import cn.fapiao.support.Events;
 import cn.fapiao.support.GraphQL;
 import cn.fapiao.support.GraphQLSocket;
 import cn.fapiao.support.Invoices;
@@ -11,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -43,6 +46,14 @@ class InvoiceStatusSubscriptionTest {
     @Inject
     Pool database;
 
+    @Inject
+    EventFeed feed;
+
+    @BeforeEach
+    void noSubscriptionsOfEarlierTests() {
+        Events.quiet(feed);
+    }
+
     @Test
     void aStatusChangeReachesTheSellersAndTheBuyersSubscribersAndNobodyElse() {
         try (GraphQLSocket seller = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("a-accountant"));
@@ -51,7 +62,7 @@ class InvoiceStatusSubscriptionTest {
             seller.subscribe("s", SUBSCRIPTION, Map.of());
             buyer.subscribe("b", SUBSCRIPTION, Map.of());
             stranger.subscribe("c", SUBSCRIPTION, Map.of());
-            pause();
+            subscribed(3);
 
             String number = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*订阅", "10.00", "0.13")))).get("number");
 
@@ -73,9 +84,10 @@ class InvoiceStatusSubscriptionTest {
     @Test
     void aChangeCommittedElsewhereArrivesAndARolledBackOneNever() {
         String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*别处", "20.00", "0.13")))).get("id");
+        Events.settled(database, feed);
         try (GraphQLSocket socket = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("a-auditor"))) {
             socket.subscribe("1", SUBSCRIPTION, Map.of("filter", Map.of("invoiceId", id)));
-            pause();
+            subscribed(1);
             // What another replica does: change the status and write its history in one transaction.
             database.withTransaction(connection -> connection.preparedQuery(
                             "insert into invoice_status_history (invoice_id, from_status, to_status, changed_by, reason) values ($1, 'NORMAL', 'ABNORMAL', 'tax-sync', 'rolled back')")
@@ -100,9 +112,10 @@ class InvoiceStatusSubscriptionTest {
     @Test
     void theListenerSurvivesItsConnectionBeingKilledAndDeliversWhatWasCommittedMeanwhile() {
         String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*断线", "30.00", "0.13")))).get("id");
+        Events.settled(database, feed);
         try (GraphQLSocket socket = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("b-auditor"))) {
             socket.subscribe("1", SUBSCRIPTION, Map.of("filter", Map.of("invoiceId", id)));
-            pause();
+            subscribed(1);
             long killed = database.query("select count(pg_terminate_backend(pid)) from pg_stat_activity where query ilike 'LISTEN%'")
                     .execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
             assertTrue(killed >= 1, "no listening connection found");
@@ -117,10 +130,11 @@ class InvoiceStatusSubscriptionTest {
     @Test
     void aSubscriberThatReconnectsGetsWhatItMissedOnceAndInOrder() {
         String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*重连", "40.00", "0.13")))).get("id");
+        Events.settled(database, feed);
         String lastSeen;
         try (GraphQLSocket socket = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("a-auditor"))) {
             socket.subscribe("1", SUBSCRIPTION, Map.of("filter", Map.of("invoiceId", id)));
-            pause();
+            subscribed(1);
             history(id, "NORMAL", "ABNORMAL");
             lastSeen = event(socket.nextResult("1", WAIT)).getString("eventId");
         }
@@ -157,9 +171,10 @@ class InvoiceStatusSubscriptionTest {
         JsonPath login = Tokens.loginResponse("b-auditor", Tokens.PASSWORD, null);
         String token = login.get("data.login.accessToken");
         String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*登出", "55.00", "0.13")))).get("id");
+        Events.settled(database, feed);
         try (GraphQLSocket socket = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, token)) {
             socket.subscribe("1", SUBSCRIPTION, Map.of("filter", Map.of("invoiceId", id)));
-            pause();
+            subscribed(1);
             history(id, "NORMAL", "ABNORMAL");
             assertEquals("ABNORMAL", event(socket.nextResult("1", WAIT)).getString("toStatus"));
 
@@ -173,9 +188,10 @@ class InvoiceStatusSubscriptionTest {
     @Test
     void theTokenMayComeInTheUpgradeRequestsHeader() {
         String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*头", "50.00", "0.13")))).get("id");
+        Events.settled(database, feed);
         try (GraphQLSocket socket = GraphQLSocket.openWithHeader(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("a-partner"))) {
             socket.subscribe("1", SUBSCRIPTION, Map.of("filter", Map.of("invoiceId", id)));
-            pause();
+            subscribed(1);
             history(id, "NORMAL", "ABNORMAL");
             assertEquals("ABNORMAL", event(socket.nextResult("1", WAIT)).getString("toStatus"));
         }
@@ -184,6 +200,7 @@ class InvoiceStatusSubscriptionTest {
     @Test
     void anotherOrganisationsInvoiceCannotBeWatchedAndNobodyWatchesAnonymously() {
         String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*他人", "60.00", "0.13")))).get("id");
+        Events.settled(database, feed);
         try (GraphQLSocket socket = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("c-accountant"))) {
             socket.subscribe("1", SUBSCRIPTION, Map.of("filter", Map.of("invoiceId", id)));
             assertEquals("INVOICE_NOT_FOUND", code(socket.nextResult("1", WAIT)));
@@ -230,13 +247,9 @@ class InvoiceStatusSubscriptionTest {
                 .await().atMost(Duration.ofSeconds(10));
     }
 
-    /** Lets the server register the subscription before the change is made (subscribing answers nothing). */
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Waits until the server has registered this many subscriptions (subscribing answers nothing). */
+    private void subscribed(int count) {
+        Events.listening(feed, count);
     }
 
     static JsonObject event(JsonObject result) {

@@ -1,5 +1,7 @@
 package cn.fapiao.invoice.live;
 
+import cn.fapiao.event.EventFeed;
+import cn.fapiao.support.Events;
 import cn.fapiao.support.GraphQLSocket;
 import cn.fapiao.support.Invoices;
 import cn.fapiao.support.Tokens;
@@ -52,6 +54,9 @@ class SubscriptionLimitsTest {
     @Inject
     Pool database;
 
+    @Inject
+    EventFeed feed;
+
     @Test
     void aUserHoldsAtMostItsShareOfSubscriptionsAndGetsItBackOnComplete() {
         try (GraphQLSocket socket = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("a-accountant"))) {
@@ -97,10 +102,12 @@ class SubscriptionLimitsTest {
     @Test
     void resumingFromAnEventThatWasPrunedIsRefusedInsteadOfMissingEvents() {
         String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*过期", "70.00", "0.13")))).get("id");
+        Events.settled(database, feed);
+        Events.quiet(feed);
         String seen;
         try (GraphQLSocket socket = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("b-accountant"))) {
             socket.subscribe("1", SUBSCRIPTION, Map.of("filter", Map.of("invoiceId", id)));
-            sleep(500);
+            Events.listening(feed, 1);
             database.preparedQuery("insert into invoice_status_history (invoice_id, from_status, to_status, changed_by) values ($1, 'NORMAL', 'ABNORMAL', 'tax-sync')")
                     .execute(Tuple.of(Long.parseLong(id))).await().atMost(Duration.ofSeconds(10));
             JsonObject first = event(socket.nextResult("1", WAIT));
