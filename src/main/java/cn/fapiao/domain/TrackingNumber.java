@@ -10,16 +10,20 @@ import java.util.regex.Pattern;
 /**
  * A feedback ticket's tracking number, e.g. {@code FB-261130-00042-7}: the prefix, the day of
  * submission in Asia/Shanghai (yyMMdd), that day's sequence (five digits, more when a day has more
- * tickets) and a check character (ISO 7064 MOD 37,36 over prefix, date and sequence). The check
- * character catches every single mistyped character and every swap of two neighbours, so a
- * mistyped number is told apart from one that does not exist. Hyphens, spaces and case are
- * ignored when reading one back.
+ * tickets) and a check character. The check is a pure system modulo the prime 29 with radix 2 (as
+ * ISO 7064's pure systems, e.g. MOD 11-2): weights 2^k are distinct and invertible mod 29, so every
+ * single mistyped character and every swap of two neighbours, the check character included, is
+ * caught, and a mistyped number is told apart from one that does not exist. Its 29 symbols are the
+ * digits and 19 letters that cannot be mistaken for digits (no I, O, S, Z, B) or each other. Hyphens,
+ * spaces and case are ignored when reading one back.
  */
 public record TrackingNumber(LocalDate day, long sequence) {
 
     public static final String PREFIX = "FB";
     private static final Pattern FORM = Pattern.compile(PREFIX + "(\\d{2})(\\d{2})(\\d{2})(\\d{5,12})([0-9A-Z])");
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    /** The check character's symbols, value 0 to 28. */
+    private static final String CHECK_SYMBOLS = "0123456789ACDEFGHJKLMNPRTUVWX";
+    private static final int MODULUS = 29;
     /** Longer than any tracking number: longer input is refused before it is looked at. */
     public static final int MAX_TEXT_LENGTH = 40;
 
@@ -52,7 +56,7 @@ public record TrackingNumber(LocalDate day, long sequence) {
             return Optional.empty();
         }
         String payload = compact.substring(0, compact.length() - 1);
-        if (checkCharacter(payload) != compact.charAt(compact.length() - 1)) {
+        if (CHECK_SYMBOLS.indexOf(compact.charAt(compact.length() - 1)) < 0 || checkCharacter(payload) != compact.charAt(compact.length() - 1)) {
             return Optional.empty();
         }
         try {
@@ -64,13 +68,15 @@ public record TrackingNumber(LocalDate day, long sequence) {
         }
     }
 
-    /** ISO 7064 MOD 37,36 (hybrid system) over digits and capital letters. */
+    /**
+     * The symbol c with (Σ v_i·2^(n+1-i) + c) ≡ 0 (mod 29) over the payload's characters (digits
+     * their value, letters of the prefix their position in the alphabet from 10).
+     */
     static char checkCharacter(String payload) {
-        int p = 36;
+        int sum = 0;
         for (int i = 0; i < payload.length(); i++) {
-            int s = (p + ALPHABET.indexOf(payload.charAt(i))) % 36;
-            p = ((s == 0 ? 36 : s) * 2) % 37;
+            sum = ((sum + Character.digit(payload.charAt(i), 36)) * 2) % MODULUS;
         }
-        return ALPHABET.charAt((37 - p) % 36);
+        return CHECK_SYMBOLS.charAt((MODULUS - sum) % MODULUS);
     }
 }
