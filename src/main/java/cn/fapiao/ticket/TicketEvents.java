@@ -21,7 +21,7 @@ public class TicketEvents {
     public static final String KIND = "ticket.updated";
 
     private static final String INSERT = "insert into event_outbox (kind, subject_id, organisation_ids, data) "
-            + "values (?1, ?2, case when ?3 < 0 then '{}'::bigint[] else array[?3]::bigint[] end, cast(?4 as jsonb))";
+            + "values (?1, ?2, case when ?3 < 0 then '{}'::bigint[] else array[?3]::bigint[] end, cast(cast(?4 as text) as jsonb))";
 
     /**
      * Records one change of {@code ticket} in the current Panache transaction.
