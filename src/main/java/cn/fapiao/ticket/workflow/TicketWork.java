@@ -89,7 +89,10 @@ public class TicketWork {
             if (!internal && ticket.firstRespondedAt == null) {
                 ticket.firstRespondedAt = now;
             }
-            Uni<Void> written = transitions.message(ticket, actor, internal, body, now);
+            // A public reply to a NEW ticket acknowledges it: the submitter has been answered.
+            Uni<Void> acknowledged = !internal && ticket.status == TicketStatus.NEW
+                    ? transitions.apply(ticket, TicketAction.ACKNOWLEDGE, actor, "replied", now) : Uni.createFrom().voidItem();
+            Uni<Void> written = acknowledged.chain(() -> transitions.message(ticket, actor, internal, body, now));
             return ask ? written.chain(() -> transitions.apply(ticket, TicketAction.ASK_SUBMITTER, actor, null, now)) : written;
         });
     }
