@@ -79,7 +79,7 @@ public enum ErrorCode {
     TICKET_TRANSITION_NOT_ALLOWED,
     /** The ticket was resolved more than 7 days ago: it cannot be reopened; submit a new one. */
     TICKET_REOPEN_WINDOW_OVER,
-    /** The ticket has been rated already (a ticket is rated once), or it is not resolved yet. */
+    /** The ticket has been rated already (a ticket is rated once), is not resolved yet, or the caller is an agent (only the submitter rates). */
     TICKET_RATING_NOT_ALLOWED,
     /** The tickets cannot be merged: the same ticket, one already merged or closed, or tickets of different organisations. */
     TICKET_MERGE_NOT_ALLOWED,

@@ -89,6 +89,8 @@ class TicketWorkTest {
         Tickets.Submitted mine = Tickets.anonymous("Low rating");
         Tickets.agent("moveTicket", "id", mine.id(), "action", "START_WORK");
         Tickets.agent("moveTicket", "id", mine.id(), "action", "RESOLVE");
+        JsonPath byAgent = GraphQL.postAs(Tokens.of("a-support_agent"), "rateTicket", "input", Map.of("trackingNumber", mine.trackingNumber(), "rating", 5));
+        assertEquals("TICKET_RATING_NOT_ALLOWED", byAgent.get("errors[0].extensions.code"), "the desk does not rate itself");
         JsonPath rated = mine.send("rateTicket", Map.of("rating", 1, "comment", "没解决"));
         assertEquals("IN_PROGRESS", rated.get("data.rateTicket.status"), rated::prettify);
         assertNull(rated.get("data.rateTicket.needsLeadReview"), "the submitter does not see the desk's flags");

@@ -95,6 +95,10 @@ public class SubmitterActions {
         }
         String comment = TicketWork.optionalText(input.comment(), "input.comment", MAX_COMMENT);
         return onTicket(caller, clientAddress, input.trackingNumber(), input.accessKey(), (ticket, actor, now) -> {
+            if (actor.kind() == TicketMessage.Actor.AGENT) {
+                // The desk does not grade itself: the statistics count the submitters' ratings only.
+                return Uni.createFrom().failure(new ApiException(ErrorCode.TICKET_RATING_NOT_ALLOWED, "input.rating", "Only the submitter rates a ticket."));
+            }
             if (ticket.rating != null || (ticket.status != TicketStatus.RESOLVED && ticket.status != TicketStatus.CLOSED)) {
                 return Uni.createFrom().failure(new ApiException(ErrorCode.TICKET_RATING_NOT_ALLOWED, "input.rating",
                         ticket.rating != null ? "This ticket has been rated already." : "A ticket is rated once it is resolved."));
