@@ -95,4 +95,22 @@ public enum ErrorCode {
     WEBHOOK_DELIVERY_NOT_FOUND,
     /** The delivery cannot be replayed now: it is still PENDING (being sent or retried), or its endpoint is disabled. */
     WEBHOOK_REPLAY_NOT_ALLOWED,
+    /** No feedback ticket with this tracking number that the caller may see: a wrong access key, a number never given out and another organisation's ticket answer the same. */
+    TICKET_NOT_FOUND,
+    /** The tracking number is not one this desk could have given out (wrong form, impossible date or a mistyped character: its check character does not match). */
+    TRACKING_NUMBER_MALFORMED,
+    /** The ticket's status does not allow this move (e.g. resolving a NEW ticket, answering a CLOSED one). */
+    TICKET_TRANSITION_NOT_ALLOWED,
+    /** The ticket was resolved more than 7 days ago: it cannot be reopened; submit a new one. */
+    TICKET_REOPEN_WINDOW_OVER,
+    /** The ticket has been rated already (a ticket is rated once), is not resolved yet, or the caller is an agent (only the submitter rates). */
+    TICKET_RATING_NOT_ALLOWED,
+    /** The tickets cannot be merged: the same ticket, one already merged or closed, or tickets of different organisations. */
+    TICKET_MERGE_NOT_ALLOWED,
+    /** The attachment is not a PNG, JPEG or PDF file (recognised by its content, not by its name). */
+    ATTACHMENT_TYPE_NOT_ALLOWED,
+    /** The attachment is larger than a file may be, or the ticket would hold more attachments or bytes than allowed. */
+    ATTACHMENT_TOO_LARGE,
+    /** No knowledge-base article with this id. */
+    ARTICLE_NOT_FOUND,
 }

@@ -46,4 +46,15 @@ public interface RateLimitConfig {
     /** Verifications per organisation per window, all its users together. */
     @WithDefault("1200")
     int verifyPerOrganisation();
+
+    /** Anonymous feedback tickets per client address per window (logged-in users count as expensive operations). */
+    @WithDefault("5")
+    int feedbackPerAddress();
+
+    /**
+     * Anonymous ticket reads and answers (a tracking number with an access key) per client address per
+     * window: enough to follow a ticket, too few to try keys.
+     */
+    @WithDefault("60")
+    int ticketKeyPerAddress();
 }

@@ -118,6 +118,16 @@ public class RateLimiter {
                 new Budget("verify:organisation:" + organisationId, config.verifyPerOrganisation())), count);
     }
 
+    /** An anonymous feedback submission from this address. */
+    public Uni<Void> chargeAnonymousFeedback(String clientAddress) {
+        return charge(List.of(new Budget("feedback:address:" + clientAddress, config.feedbackPerAddress())));
+    }
+
+    /** A ticket opened with an access key from this address (reading, answering, rating, attaching). */
+    public Uni<Void> chargeTicketKey(String clientAddress) {
+        return charge(List.of(new Budget("ticket-key:address:" + clientAddress, config.ticketKeyPerAddress())));
+    }
+
     private Uni<Void> sweepSometimes() {
         if (ThreadLocalRandom.current().nextInt(1000) != 0) {
             return Uni.createFrom().voidItem();

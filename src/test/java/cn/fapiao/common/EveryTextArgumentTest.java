@@ -34,7 +34,10 @@ class EveryTextArgumentTest {
             Map.entry("replayWebhookDelivery", "a-admin"),
             Map.entry("previewInvoice", "a-issuer"), Map.entry("issueInvoice", "a-issuer"),
             Map.entry("voidInvoice", "a-issuer"), Map.entry("redReverseInvoice", "a-issuer"),
-            Map.entry("setInvoiceTaxStatus", "a-partner"), Map.entry("importInvoices", "a-partner"));
+            Map.entry("setInvoiceTaxStatus", "a-partner"), Map.entry("importInvoices", "a-partner"),
+            Map.entry("moveTicket", "a-support_agent"), Map.entry("replyToTicket", "a-support_agent"), Map.entry("assignTicket", "a-support_agent"),
+            Map.entry("setTicketLevel", "a-support_agent"), Map.entry("mergeTicket", "a-support_agent"),
+            Map.entry("saveKnowledgeArticle", "a-support_agent"), Map.entry("supportStatistics", "a-support_agent"));
 
     private static final String INTROSPECTION = """
             { __schema { queryType { name } mutationType { name } types {

@@ -106,6 +106,28 @@ class AuthorisationMatrixTest {
         m.put("invoiceStatistics", new Operation("invoiceStatistics", REPORT_READERS, "input", january));
         m.put("vatSummary", new Operation("vatSummary", REPORT_READERS, "year", 2026, "month", 1));
         m.put("vatSummaryInvoices", new Operation("vatSummaryInvoices", REPORT_READERS, "year", 2026, "month", 1, "figure", "INPUT_TAX"));
+        // The feedback desk: anyone submits, follows with a key, answers, rates, attaches and asks the knowledge base;
+        // the list needs a login; the desk's work needs SUPPORT_AGENT (of the desk's organisation: TicketAccessTest).
+        Map<String, Object> feedback = Map.of("category", "OTHER", "subject", "matrix", "description", "matrix");
+        String unknownTicket = new cn.fapiao.domain.TrackingNumber(java.time.LocalDate.of(2026, 11, 30), 99_999_999).text();
+        m.put("submitFeedback", new Operation("submitFeedback", Access.everyone(), "input", feedback));
+        m.put("ticket", new Operation("ticket", Access.everyone(), "trackingNumber", unknownTicket));
+        m.put("ticketAttachment", new Operation("ticketAttachment", Access.everyone(), "trackingNumber", unknownTicket, "id", "1"));
+        m.put("answerTicket", new Operation("answerTicket", Access.everyone(), "input", Map.of("trackingNumber", unknownTicket, "body", "x")));
+        m.put("rateTicket", new Operation("rateTicket", Access.everyone(), "input", Map.of("trackingNumber", unknownTicket, "rating", 5)));
+        m.put("addTicketAttachment", new Operation("addTicketAttachment", Access.everyone(), "input",
+                Map.of("trackingNumber", unknownTicket, "fileName", "a.pdf", "contentBase64", "JVBERi0=")));
+        m.put("ticketUpdated", new Operation("ticketUpdated", Access.everyone(), "trackingNumber", unknownTicket));
+        m.put("suggestArticles", new Operation("suggestArticles", Access.everyone(), "text", "发票"));
+        m.put("tickets", new Operation("tickets", Access.anyUser()));
+        m.put("moveTicket", new Operation("moveTicket", Access.roles(Role.SUPPORT_AGENT), "input", Map.of("id", "0", "action", "ACKNOWLEDGE")));
+        m.put("replyToTicket", new Operation("replyToTicket", Access.roles(Role.SUPPORT_AGENT), "input", Map.of("id", "0", "body", "x")));
+        m.put("assignTicket", new Operation("assignTicket", Access.roles(Role.SUPPORT_AGENT), "input", Map.of("id", "0", "team", "x")));
+        m.put("setTicketLevel", new Operation("setTicketLevel", Access.roles(Role.SUPPORT_AGENT), "input", Map.of("id", "0", "level", "URGENT", "reason", "x")));
+        m.put("mergeTicket", new Operation("mergeTicket", Access.roles(Role.SUPPORT_AGENT), "input", Map.of("id", "0", "intoId", "1")));
+        m.put("saveKnowledgeArticle", new Operation("saveKnowledgeArticle", Access.roles(Role.SUPPORT_AGENT), "input",
+                Map.of("id", "0", "category", "OTHER", "questionZh", "x", "answerZh", "x", "questionEn", "x", "answerEn", "x")));
+        m.put("supportStatistics", new Operation("supportStatistics", Access.roles(Role.SUPPORT_AGENT), "period", Map.of("from", "2026-01-01", "to", "2026-01-31")));
         return m;
     }
 

@@ -82,7 +82,17 @@ final class QueryCost {
             Map.entry("WebhookDelivery.attempts", 20), // fapiao.webhooks.attempts-shown (default)
             Map.entry("InvoiceStatistics.rows", 1000), // report.StatisticsQuery.MAX_ROWS
             Map.entry("InvoiceStatistics.groupBy", 9), // the groupings, each at most once
-            Map.entry("VatSummary.outputTaxByRate", 20)); // the VAT rates in use, current and historic (TaxRates), and "no lines"
+            Map.entry("VatSummary.outputTaxByRate", 20), // the VAT rates in use, current and historic (TaxRates), and "no lines"
+            // The feedback desk: a ticket shows its newest 200 messages and history entries (TicketViews.SHOWN),
+            // at most 10 attachments (fapiao.support.attachments.max-per-ticket), 30 findings, 5 suggestions.
+            Map.entry("TicketView.messages", 200),
+            Map.entry("TicketView.history", 200),
+            Map.entry("TicketView.attachments", 10),
+            Map.entry("TicketView.diagnosisFindings", 30),
+            Map.entry("ArticleSuggestions.articles", 5),
+            Map.entry("SupportStatistics.byStatus", cn.fapiao.domain.TicketStatus.values().length),
+            Map.entry("SupportStatistics.byCategory", cn.fapiao.domain.TicketCategory.values().length),
+            Map.entry("SupportStatistics.byLevel", cn.fapiao.domain.TicketLevel.values().length));
 
     private final int listedInvoiceLines;
     private final int statusHistory;

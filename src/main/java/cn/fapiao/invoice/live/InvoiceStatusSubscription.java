@@ -4,6 +4,7 @@ import cn.fapiao.common.ApiException;
 import cn.fapiao.common.ErrorCode;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.event.EventFeed;
+import cn.fapiao.event.EventIds;
 import cn.fapiao.event.OutboxEvent;
 import cn.fapiao.event.SubscriptionLimits;
 import cn.fapiao.invoice.InvoiceDetails;
@@ -66,7 +67,7 @@ public class InvoiceStatusSubscription {
             @Name("afterEventId") @Id @Description("Resume after this event: the events after it are sent first.") String afterEventId) {
         boolean withDetails = details.selected("invoice/");
         InvoiceStatusFilter wanted = filter == null ? new InvoiceStatusFilter(null, null, null, null, null) : filter;
-        Long after = parseEventId(afterEventId);
+        Long after = EventIds.parseAfter(afterEventId);
         return callers.current()
                 .chain(caller -> target(caller, wanted).map(invoiceId -> new Start(caller, invoiceId)))
                 .onItem().transformToMulti(start -> events(start, wanted, after, withDetails));
@@ -162,20 +163,5 @@ public class InvoiceStatusSubscription {
                     });
                 })
                 .onFailure(ApiException.class).recoverWithNull();
-    }
-
-    private static Long parseEventId(String afterEventId) {
-        if (afterEventId == null || afterEventId.isBlank()) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(afterEventId.strip());
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "afterEventId", "afterEventId must be an eventId this server sent (a whole number).");
-        }
     }
 }

@@ -1,0 +1,19 @@
+package cn.fapiao.domain;
+
+import org.eclipse.microprofile.graphql.Description;
+
+/** What a feedback ticket is about (domain.md §8). */
+@Description("What a feedback ticket is about.")
+public enum TicketCategory {
+    @Description("Something in the system does not work.")
+    TECHNICAL_PROBLEM,
+    @Description("An invoice is missing or wrong (what diagnoseInvoice's ticket draft proposes).")
+    MISSING_INVOICE,
+    @Description("Verifying an invoice fails or answers unexpectedly.")
+    VERIFICATION_PROBLEM,
+    @Description("A question about tax rules or policy.")
+    POLICY_QUESTION,
+    COMPLAINT,
+    SUGGESTION,
+    OTHER
+}

@@ -1,0 +1,47 @@
+package cn.fapiao.ticket;
+
+import cn.fapiao.common.ApiException;
+import cn.fapiao.common.ErrorCode;
+import cn.fapiao.security.Caller;
+import cn.fapiao.security.Role;
+import cn.fapiao.taxpayer.OrganisationDirectory;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Who works the feedback desk: SUPPORT_AGENT users of the desk's organisation
+ * ({@code fapiao.support.desk-organisation}). Tickets come from every organisation and from
+ * anonymous submitters, so an agent of any other organisation reading them would read strangers'
+ * tickets; those agents are ordinary submitters here.
+ */
+@ApplicationScoped
+public class DeskAccess {
+
+    private final SupportConfig config;
+    private final OrganisationDirectory organisations;
+
+    public DeskAccess(SupportConfig config, OrganisationDirectory organisations) {
+        this.config = config;
+        this.organisations = organisations;
+    }
+
+    /** Whether the caller works the desk (false for anonymous callers). */
+    public Uni<Boolean> isAgent(Caller caller) {
+        if (!caller.isAuthenticated() || caller.organisationId() == null || !caller.hasAnyRole(Role.SUPPORT_AGENT)
+                || config.deskOrganisation().isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        return organisations.idByUscc(config.deskOrganisation().get()).map(desk -> caller.organisationId().equals(desk));
+    }
+
+    /** UNAUTHENTICATED, FORBIDDEN for other roles, FORBIDDEN for agents of other organisations. */
+    public Uni<Caller> requireAgent(Caller caller) {
+        caller.require(Role.SUPPORT_AGENT);
+        return isAgent(caller).map(agent -> {
+            if (!agent) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "Only the agents of the feedback desk's organisation work tickets.");
+            }
+            return caller;
+        });
+    }
+}

@@ -1,0 +1,42 @@
+package cn.fapiao.ticket.knowledge;
+
+import cn.fapiao.domain.TicketCategory;
+import cn.fapiao.security.CallerContext;
+import cn.fapiao.ticket.api.ArticleSuggestions;
+import cn.fapiao.ticket.api.KnowledgeArticleInput;
+import cn.fapiao.ticket.api.KnowledgeArticleView;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** The knowledge base: suggestions for everyone, articles kept by the desk's agents. */
+@GraphQLApi
+public class KnowledgeResource {
+
+    private final KnowledgeBase knowledge;
+    private final CallerContext callers;
+
+    public KnowledgeResource(KnowledgeBase knowledge, CallerContext callers) {
+        this.knowledge = knowledge;
+        this.callers = callers;
+    }
+
+    @Query("suggestArticles")
+    @Description("Knowledge-base articles that may answer what the user is typing (Chinese or English), best first; anyone may ask. "
+            + "Errors: VALIDATION_FAILED, RATE_LIMITED.")
+    public Uni<@NonNull ArticleSuggestions> suggestArticles(@Name("text") @NonNull @Description("What the user typed, up to 2000 characters.") String text,
+                                                            @Name("category") @Description("Only articles of this category.") TicketCategory category) {
+        String address = callers.clientAddress();
+        return callers.current().chain(caller -> knowledge.suggest(caller, address, text, category));
+    }
+
+    @Mutation("saveKnowledgeArticle")
+    @Description("Creates or changes a knowledge-base article. Role: SUPPORT_AGENT of the desk. Errors: VALIDATION_FAILED, ARTICLE_NOT_FOUND, FORBIDDEN.")
+    public Uni<@NonNull KnowledgeArticleView> saveKnowledgeArticle(@Name("input") @NonNull KnowledgeArticleInput input) {
+        return callers.current().chain(caller -> knowledge.save(caller, input));
+    }
+}
