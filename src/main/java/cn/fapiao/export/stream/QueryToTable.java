@@ -1,0 +1,173 @@
+package cn.fapiao.export.stream;
+
+import cn.fapiao.common.ErrorCode;
+import cn.fapiao.export.format.Table;
+import cn.fapiao.export.format.TableFormat;
+import cn.fapiao.export.format.TableWriter;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PreparedStatement;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowStream;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.Tuple;
+import org.jboss.logging.Logger;
+
+/**
+ * Streams the rows of one query into a table file on an HTTP response, in constant memory: a
+ * server-side cursor (a portal inside a read-only transaction) fetches {@link #FETCH} rows at a
+ * time; each row is written as it comes and the bytes go out in chunks. When the client reads more
+ * slowly than the database delivers, the cursor pauses until the response drains (back-pressure),
+ * and when the client goes away the cursor is closed and the transaction rolled back, which ends
+ * the query in PostgreSQL. Headers go out with the first chunk: a failure before it is a JSON
+ * refusal, a failure after it cuts the connection, so that a truncated file never looks complete.
+ */
+public final class QueryToTable {
+
+    /** Rows per round trip of the cursor. */
+    static final int FETCH = 1000;
+    private static final Logger LOG = Logger.getLogger(QueryToTable.class);
+
+    private final HttpServerResponse response;
+    private final TableFormat format;
+    private final Table table;
+    private final String fileName;
+    private final TableRows rows;
+    private final ChunkedBody body = new ChunkedBody();
+    private TableWriter writer;
+    private SqlConnection connection;
+    private Transaction transaction;
+    private RowStream<Row> stream;
+    private boolean done;
+
+    private QueryToTable(HttpServerResponse response, TableFormat format, Table table, String fileName, TableRows rows) {
+        this.response = response;
+        this.format = format;
+        this.table = table;
+        this.fileName = fileName;
+        this.rows = rows;
+    }
+
+    /** Runs {@code sql} with {@code args} and writes its rows, mapped by {@code rows}, as {@code table} in {@code format}. */
+    public static void run(Pool pool, String sql, Tuple args, HttpServerResponse response, TableFormat format, Table table,
+                           String fileName, TableRows rows) {
+        new QueryToTable(response, format, table, fileName, rows).start(pool, sql, args);
+    }
+
+    private void start(Pool pool, String sql, Tuple args) {
+        response.closeHandler(v -> cancel("client went away"));
+        pool.getConnection()
+                .compose(conn -> {
+                    connection = conn;
+                    if (done) { // the client left while we waited for a connection
+                        release();
+                        return io.vertx.core.Future.failedFuture("cancelled");
+                    }
+                    return conn.begin();
+                })
+                .compose(tx -> {
+                    transaction = tx;
+                    return connection.query("set transaction read only").execute().compose(ok -> connection.prepare(sql));
+                })
+                .onSuccess(statement -> stream(statement, args))
+                .onFailure(this::fail);
+    }
+
+    private void stream(PreparedStatement statement, Tuple args) {
+        if (done) {
+            release();
+            return;
+        }
+        try {
+            writer = TableWriter.of(format, table, body);
+        } catch (Exception e) {
+            fail(e);
+            return;
+        }
+        stream = statement.createStream(FETCH, args);
+        stream.exceptionHandler(this::fail);
+        stream.endHandler(v -> complete());
+        stream.handler(row -> {
+            if (done) {
+                return;
+            }
+            try {
+                writer.row(rows.cells(row));
+            } catch (Exception e) {
+                fail(e);
+                return;
+            }
+            if (body.isFull()) {
+                send();
+            }
+        });
+    }
+
+    /** Sends what was written; pauses the cursor while the client's connection cannot take more. */
+    private void send() {
+        if (!response.headWritten()) {
+            DownloadResponse.fileHeaders(response, format.mediaType(), fileName).setChunked(true);
+        }
+        response.write(body.take());
+        if (response.writeQueueFull() && stream != null) {
+            stream.pause();
+            response.drainHandler(v -> {
+                if (!done) {
+                    stream.resume();
+                }
+            });
+        }
+    }
+
+    private void complete() {
+        if (done) {
+            return;
+        }
+        try {
+            Object[] totals = rows.totals();
+            if (totals != null) {
+                writer.totals(totals);
+            }
+            writer.finish();
+        } catch (Exception e) {
+            fail(e);
+            return;
+        }
+        done = true;
+        send();
+        response.end();
+        transaction.commit().onComplete(ignored -> connection.close());
+    }
+
+    private void cancel(String why) {
+        if (done) {
+            return;
+        }
+        done = true;
+        LOG.debugf("Download %s stopped: %s", fileName, why);
+        release();
+    }
+
+    private void fail(Throwable failure) {
+        if (done) {
+            return;
+        }
+        done = true;
+        LOG.errorf(failure, "Download %s failed", fileName);
+        release();
+        DownloadResponse.refuse(response, ErrorCode.INTERNAL_ERROR, "System error");
+    }
+
+    /** Closes the cursor and rolls back, which ends the statement in PostgreSQL, then returns the connection. */
+    private void release() {
+        if (connection == null) {
+            return;
+        }
+        SqlConnection conn = connection;
+        connection = null;
+        io.vertx.core.Future<Void> closed = stream == null ? io.vertx.core.Future.succeededFuture() : stream.close();
+        closed.eventually(v -> transaction == null ? io.vertx.core.Future.succeededFuture() : transaction.rollback())
+                .onComplete(ignored -> conn.close());
+    }
+}
