@@ -4,6 +4,7 @@ import cn.fapiao.common.ApiException;
 import cn.fapiao.common.ErrorCode;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,6 +31,7 @@ public class DownloadSigner {
     private final SecretKeySpec key;
     private final Clock clock;
 
+    @Inject
     public DownloadSigner(DownloadConfig config) {
         this(decodeKey(config.signingKey()), Clock.systemUTC());
     }
