@@ -90,6 +90,9 @@ class AuthorisationMatrixTest {
         m.put("setInvoiceTaxStatus", new Operation("setInvoiceTaxStatus", Access.roles(Role.PARTNER), "input", Map.of("id", "1", "status", "ABNORMAL", "reason", "x")));
         m.put("importInvoices", new Operation("importInvoices", Access.roles(Role.PARTNER), "input",
                 Map.of("idempotencyKey", "never-run", "source", "matrix", "invoices", List.of(Map.of("number", "26112999999999999999")))));
+        m.put("invoiceRegister", new Operation("invoiceRegister", READERS, "input", Map.of("from", "2013-01-01", "to", "2013-01-31")));
+        m.put("createDownloadLink", new Operation("createDownloadLink", READERS, "input",
+                Map.of("kind", "INVOICE_REGISTER", "format", "CSV", "from", "2013-01-01", "to", "2013-01-31")));
         return m;
     }
 

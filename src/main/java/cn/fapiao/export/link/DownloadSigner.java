@@ -36,7 +36,8 @@ public class DownloadSigner {
         this(decodeKey(config.signingKey()), Clock.systemUTC());
     }
 
-    DownloadSigner(byte[] key, Clock clock) {
+    /** With a key of its own: for tests (links signed elsewhere) and tools. */
+    public DownloadSigner(byte[] key, Clock clock) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
         this.clock = clock;
     }
