@@ -274,7 +274,8 @@ class DownloadsTest {
             assertTrue(text.contains(number(1)), text);
             assertTrue(text.contains("2013年01月31日"), text);
             assertTrue(text.contains("叁佰贰拾伍元伍角叁分"), "the total 325.53 in capitals: " + text);
-            assertTrue(text.contains("购买方") && text.contains("销售方") && text.contains("测试甲公司"), text);
+            assertTrue(text.contains("纳税人识别号：" + ORG_B) && text.contains("纳税人识别号：" + ORG_A) && text.contains("测试甲公司"),
+                    "buyer and seller blocks: " + text);
             PDPage page = document.getPage(0);
             for (var name : page.getResources().getFontNames()) {
                 PDFont font = page.getResources().getFont(name);
@@ -282,6 +283,7 @@ class DownloadsTest {
                 assertTrue(font.getName().matches("[A-Z]{6}\\+.*"), "a subset carries a tag: " + font.getName());
             }
             BufferedImage image = new PDFRenderer(document).renderImageWithDPI(0, 200);
+            ImageIO.write(image, "png", new java.io.File("target/invoice-preview.png")); // for a human look at the layout
             assertTrue(darkPixels(image, image.getWidth() / 3, 0, image.getWidth() / 3, image.getHeight() / 10) > 200,
                     "the title is drawn, not just text in the file");
             BufferedImage corner = image.getSubimage(0, 0, image.getWidth() / 6, image.getHeight() / 4);

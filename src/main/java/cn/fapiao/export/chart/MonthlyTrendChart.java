@@ -76,7 +76,8 @@ public final class MonthlyTrendChart {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
         g2.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
         chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
-        String svg = g2.getSVGDocument();
+        // The element without a DOCTYPE: browsers ignore it, and XML parsers would fetch its DTD from the web.
+        String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g2.getSVGElement();
         int open = svg.indexOf('>', svg.indexOf("<svg")) + 1;
         return svg.substring(0, open) + "<title>" + escape(title) + "</title><desc>" + escape(desc.toString().strip()) + "</desc>"
                 + svg.substring(open);

@@ -8,9 +8,8 @@ import cn.fapiao.invoice.api.InvoiceLineView;
 import cn.fapiao.invoice.api.InvoiceView;
 import cn.fapiao.invoice.api.PartyView;
 import com.google.zxing.common.BitMatrix;
-import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -65,7 +64,14 @@ public final class InvoicePdf {
 
     public static byte[] render(InvoiceView invoice) {
         try (PDDocument document = new PDDocument();
-             TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(ChineseFont.bytes()))) {
+             TrueTypeCollection collection = new TrueTypeCollection(new java.io.ByteArrayInputStream(ChineseFont.bytes()))) {
+            TrueTypeFont[] first = new TrueTypeFont[1];
+            collection.processAllFonts(font -> {
+                if (first[0] == null) {
+                    first[0] = font;
+                }
+            });
+            TrueTypeFont ttf = first[0];
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(invoice.type().chineseName() + " " + invoice.number());
             info.setCreator("fapiao-server");
