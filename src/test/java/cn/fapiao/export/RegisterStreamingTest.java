@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.HttpURLConnection;
 import java.net.Socket;
@@ -108,17 +107,52 @@ class RegisterStreamingTest {
 
     @Test
     void aClientThatHangsUpStopsTheQuery() throws Exception {
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path() + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] some = in.readNBytes(64 * 1024);
-            assertEquals(64 * 1024, some.length);
+        try (Socket socket = hold(64 * 1024)) {
             // The client now reads no more: the server has paused, its query open in PostgreSQL.
             Eventually.within(Duration.ofSeconds(10), this::registerBackends, n -> n == 1, "the register's query to be open");
         }
         Eventually.within(Duration.ofSeconds(10), this::registerBackends, n -> n == 0, "the register's query to end after the client hung up");
+    }
+
+    @Test
+    void aClientThatStopsReadingIsCutOffAndGivesItsConnectionBack() throws Exception {
+        try (Socket socket = hold(1024)) {
+            Eventually.within(Duration.ofSeconds(10), this::registerBackends, n -> n == 1, "the register's query to be open");
+            // Connected, reading nothing: after fapiao.downloads.stalled-stream-timeout (5 s in tests) the server lets go.
+            Eventually.within(Duration.ofSeconds(20), this::registerBackends, n -> n == 0, "the stalled download to end its query");
+        }
+    }
+
+    @Test
+    void moreConcurrentDownloadsThanAllowedAreRefusedWithoutTouchingTheDatabase() throws Exception {
+        // fapiao.downloads.max-concurrent-streams is 2 in tests: two clients hold their downloads open...
+        try (Socket first = hold(1024); Socket second = hold(1024)) {
+            // ...so a third is told to come back, and the database sees no third query.
+            io.restassured.response.Response refused = RestAssured.given().urlEncodingEnabled(false).get(path());
+            assertEquals(429, refused.statusCode(), refused::asString);
+            assertEquals("RATE_LIMITED", refused.jsonPath().getString("error.code"));
+            assertEquals(2, registerBackends());
+        }
+        Eventually.within(Duration.ofSeconds(10), this::registerBackends, n -> n == 0, "both downloads to end");
+        // The slots are free again.
+        HttpURLConnection again = (HttpURLConnection) URI.create("http://localhost:" + RestAssured.port + path()).toURL().openConnection();
+        assertEquals(200, again.getResponseCode());
+        again.disconnect();
+        Eventually.within(Duration.ofSeconds(10), this::registerBackends, n -> n == 0, "the last download to end");
+    }
+
+    /**
+     * A client that asks for the register, reads {@code bytes} of it and then nothing more. Its small
+     * receive window keeps what the network can buffer far below the file's size.
+     */
+    private Socket hold(int bytes) throws Exception {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(8192);
+        socket.connect(new java.net.InetSocketAddress("localhost", RestAssured.port));
+        socket.getOutputStream().write(("GET " + path() + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        assertEquals(bytes, socket.getInputStream().readNBytes(bytes).length);
+        return socket;
     }
 
     /** Backends running the register's statement or holding its cursor open. */

@@ -32,6 +32,18 @@ public interface DownloadConfig {
     @WithDefault("366")
     int registerMaxDays();
 
+    /**
+     * Register downloads one replica streams at once. Each holds a database connection for as long
+     * as its client reads (a slow client pauses its cursor): capped well below the pool's size
+     * ({@code DB_POOL_MAX_SIZE}, 20) so that downloads never starve the API. More are RATE_LIMITED.
+     */
+    @WithDefault("4")
+    int maxConcurrentStreams();
+
+    /** A download whose client takes nothing for this long is ended, giving its connection back. */
+    @WithDefault("PT60S")
+    Duration stalledStreamTimeout();
+
     /** The most months one trend chart covers. */
     @WithDefault("36")
     int chartMaxMonths();

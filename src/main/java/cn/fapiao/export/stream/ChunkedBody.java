@@ -29,9 +29,6 @@ public final class ChunkedBody extends OutputStream {
         return pending.length() >= CHUNK;
     }
 
-    public boolean isEmpty() {
-        return pending.length() == 0;
-    }
 
     /** The bytes written so far, emptying this body. */
     public Buffer take() {

@@ -35,13 +35,20 @@ public final class QueryToTable {
     private final String fileName;
     private final TableRows rows;
     private final ChunkedBody body = new ChunkedBody();
+    private final Runnable finished;
+    private final long stallMillis;
+    private final io.vertx.core.Vertx vertx = io.vertx.core.Vertx.currentContext().owner();
+    private long stallTimer = -1;
     private TableWriter writer;
     private SqlConnection connection;
     private Transaction transaction;
     private RowStream<Row> stream;
     private boolean done;
 
-    private QueryToTable(HttpServerResponse response, TableFormat format, Table table, String fileName, TableRows rows) {
+    private QueryToTable(HttpServerResponse response, TableFormat format, Table table, String fileName, TableRows rows,
+                         Runnable finished, long stallMillis) {
+        this.finished = finished;
+        this.stallMillis = stallMillis;
         this.response = response;
         this.format = format;
         this.table = table;
@@ -49,10 +56,14 @@ public final class QueryToTable {
         this.rows = rows;
     }
 
-    /** Runs {@code sql} with {@code args} and writes its rows, mapped by {@code rows}, as {@code table} in {@code format}. */
+    /**
+     * Runs {@code sql} with {@code args} and writes its rows, mapped by {@code rows}, as {@code table} in {@code format}.
+     * Call on the event loop of the request. {@code finished} runs once when the download ends in any way;
+     * a client that takes nothing for {@code stalled} is cut off.
+     */
     public static void run(Pool pool, String sql, Tuple args, HttpServerResponse response, TableFormat format, Table table,
-                           String fileName, TableRows rows) {
-        new QueryToTable(response, format, table, fileName, rows).start(pool, sql, args);
+                           String fileName, TableRows rows, java.time.Duration stalled, Runnable finished) {
+        new QueryToTable(response, format, table, fileName, rows, finished, stalled.toMillis()).start(pool, sql, args);
     }
 
     private void start(Pool pool, String sql, Tuple args) {
@@ -112,7 +123,13 @@ public final class QueryToTable {
         response.write(body.take());
         if (response.writeQueueFull() && stream != null) {
             stream.pause();
+            // A client that stops reading but keeps its connection would hold the database connection for ever.
+            stallTimer = vertx.setTimer(stallMillis, id -> {
+                cancel("client stalled");
+                response.reset();
+            });
             response.drainHandler(v -> {
+                vertx.cancelTimer(stallTimer);
                 if (!done) {
                     stream.resume();
                 }
@@ -137,7 +154,10 @@ public final class QueryToTable {
         done = true;
         send();
         response.end();
-        transaction.commit().onComplete(ignored -> connection.close());
+        SqlConnection conn = connection;
+        connection = null;
+        transaction.commit().onComplete(ignored -> conn.close());
+        finished.run();
     }
 
     private void cancel(String why) {
@@ -147,6 +167,7 @@ public final class QueryToTable {
         done = true;
         LOG.debugf("Download %s stopped: %s", fileName, why);
         release();
+        finished.run();
     }
 
     private void fail(Throwable failure) {
@@ -156,6 +177,7 @@ public final class QueryToTable {
         done = true;
         LOG.errorf(failure, "Download %s failed", fileName);
         release();
+        finished.run();
         DownloadResponse.refuse(response, ErrorCode.INTERNAL_ERROR, "System error");
     }
 
