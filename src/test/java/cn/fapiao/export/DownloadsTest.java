@@ -120,16 +120,16 @@ class DownloadsTest {
             records = parser.getRecords();
         }
         List<CSVRecord> lines = records.subList(0, records.size() - 1);
-        assertEquals(List.of(number(3), number(2), number(6), number(1), number(1)), lines.stream().map(r -> r.get("发票号码")).toList(),
-                "every line of A's January invoices, in issue order; nothing of February or of other organisations");
-        assertEquals(List.of("进项", "销项", "销项", "销项", "销项"), lines.stream().map(r -> r.get("销项/进项")).toList());
-        assertEquals("作废", lines.get(1).get("状态"));
-        assertEquals("红字", lines.get(2).get("红蓝字"));
-        assertEquals("'=HYPERLINK(\"http://evil.example\",\"点我\")", lines.get(3).get("项目名称"), "formula neutralised, quotes intact");
-        assertEquals("'@spec", lines.get(3).get("规格型号"));
-        assertEquals("'+SUM(A1:A2)", lines.get(4).get("项目名称"));
-        assertEquals("'-乙公司, \"引号\"\n第二行", lines.get(4).get("购买方名称"), "comma, quotes and a line break in one field");
-        assertEquals("-100.00", lines.get(2).get("金额"), "a red line is a negative number, not neutralised text");
+        assertEquals(List.of(number(2), number(6), number(1), number(1), number(3)), lines.stream().map(r -> r.get("发票号码")).toList(),
+                "every line of A's January invoices, sold then bought, each in issue order; nothing of February or of other organisations");
+        assertEquals(List.of("销项", "销项", "销项", "销项", "进项"), lines.stream().map(r -> r.get("销项/进项")).toList());
+        assertEquals("作废", lines.get(0).get("状态"));
+        assertEquals("红字", lines.get(1).get("红蓝字"));
+        assertEquals("'=HYPERLINK(\"http://evil.example\",\"点我\")", lines.get(2).get("项目名称"), "formula neutralised, quotes intact");
+        assertEquals("'@spec", lines.get(2).get("规格型号"));
+        assertEquals("'+SUM(A1:A2)", lines.get(3).get("项目名称"));
+        assertEquals("'-乙公司, \"引号\"\n第二行", lines.get(3).get("购买方名称"), "comma, quotes and a line break in one field");
+        assertEquals("-100.00", lines.get(1).get("金额"), "a red line is a negative number, not neutralised text");
         CSVRecord totals = records.get(records.size() - 1);
         assertEquals("合计（不含作废发票）", totals.get("发票代码"));
         BigDecimal[] sql = sqlTotals(ORG_A, "2013-01-01", "2013-01-31");
@@ -152,10 +152,11 @@ class DownloadsTest {
             assertEquals(2 + 5 + 1, sheet.getPhysicalNumberOfRows());
             var firstLine = sheet.getRow(2);
             assertEquals(CellType.NUMERIC, firstLine.getCell(17).getCellType());
-            assertEquals(50.00, firstLine.getCell(17).getNumericCellValue(), 1e-9);
+            assertEquals(999.00, firstLine.getCell(17).getNumericCellValue(), 1e-9);
             assertEquals("#,##0.00", firstLine.getCell(17).getCellStyle().getDataFormatString());
-            assertEquals(CellType.STRING, sheet.getRow(5).getCell(12).getCellType());
-            assertEquals("'=HYPERLINK(\"http://evil.example\",\"点我\")", sheet.getRow(5).getCell(12).getStringCellValue());
+            assertEquals(-100.00, sheet.getRow(3).getCell(17).getNumericCellValue(), 1e-9);
+            assertEquals(CellType.STRING, sheet.getRow(4).getCell(12).getCellType());
+            assertEquals("'=HYPERLINK(\"http://evil.example\",\"点我\")", sheet.getRow(4).getCell(12).getStringCellValue());
             var totals = sheet.getRow(7);
             BigDecimal[] sql = sqlTotals(ORG_A, "2013-01-01", "2013-01-31");
             assertEquals(sql[0].doubleValue(), totals.getCell(17).getNumericCellValue(), 1e-9);

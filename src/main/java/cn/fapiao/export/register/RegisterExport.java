@@ -50,7 +50,7 @@ public class RegisterExport {
             }
         };
         return organisations.named(organisationId)
-                .invoke(organisation -> QueryToTable.run(pool.getDelegate(), RegisterQuery.sql(side),
+                .invoke(organisation -> QueryToTable.run(pool.getDelegate(), RegisterQuery.statements(side),
                         Tuple.of(organisationId, period.from(), period.to()), response, format,
                         RegisterTable.table(organisation.name(), organisation.uscc(), period),
                         fileName(organisation.uscc(), period, format), new RegisterTable(), config.stalledStreamTimeout(), release))
