@@ -19,11 +19,12 @@ LATENCY_DURATION=${BENCH_LATENCY_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-60s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
-SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix statisticsMonthNoCache statisticsYearNoCache vatSummaryNoCache statisticsMonth statisticsYear vatSummary subscriptions}
+SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix statisticsMonthNoCache statisticsYearNoCache vatSummaryNoCache statisticsMonth statisticsYear vatSummary subscriptions registerExport}
 SUBSCRIBERS=${BENCH_SUBSCRIBERS:-1000}        # subscriptions: WebSocket subscribers ...
 SUB_ORGS=${BENCH_SUB_ORGS:-100}               # ... spread over this many organisations ...
 SUB_RATE=${BENCH_SUB_RATE:-50}                # ... while this many status changes per second are committed
 SUB_WARMUP=${BENCH_SUB_WARMUP:-15s}           # ... for this long before latencies count
+REGISTER_LINES=${BENCH_REGISTER_LINES:-100000}
 POOL=${DB_POOL_MAX_SIZE:-16}
 HEAP=${BENCH_HEAP:-256m}
 # Serial GC, as the JVM chooses by itself in a container with less than 2 CPUs or 1792 MiB (ours
@@ -154,6 +155,7 @@ secrets() {
         openssl pkey -in "$SECRETS/private.pem" -pubout -out "$SECRETS/public.pem"
         head -c 32 /dev/urandom | base64 > "$SECRETS/aes-k1"
     fi
+    [[ -f $SECRETS/download-key ]] || head -c 32 /dev/urandom | base64 > "$SECRETS/download-key"
 }
 
 # start_server <database> <cache true|false> <log name>
@@ -170,6 +172,7 @@ start_server() {
         FAPIAO_JWT_VERIFY_KEY_LOCATION="$SECRETS/public.pem" \
         FAPIAO_ENCRYPTION_ACTIVE_KEY=k1 \
         FAPIAO_ENCRYPTION_KEYS_K1="$(cat "$SECRETS/aes-k1")" \
+        FAPIAO_DOWNLOADS_SIGNING_KEY="$(cat "$SECRETS/download-key")" \
         FAPIAO_RATE_LIMIT_ENABLED=false \
         FAPIAO_AUTH_ACCESS_TOKEN_TTL=PT3H \
         FAPIAO_VERIFICATION_DAILY_LIMIT=1000000000 \
@@ -296,6 +299,61 @@ scenario() {
     done
     log "  c=$CONNECTIONS: $(cut -d' ' -f2- <<<"$r32") rss=${rss}MiB server_cpu_ms_per_request=$cpu"
     log "  c=1: $(cut -d' ' -f2- <<<"$r1")"
+}
+
+# register_export <rows>: the streamed invoice register of one organisation with REGISTER_LINES
+# lines (bench/sql/register_org.sql), as CSV and XLSX, three downloads each through a link of the
+# API; lines/s of the best, time to the first byte, the server's peak RSS. Then the same rows
+# through psql's COPY (the plain SQL). Rows of the table: rps = lines/s, p50 = ms to the first byte,
+# p99 = ms for the whole file, requests = lines, connections = 1.
+register_export() {
+    local rows=$1 db=fapiao_bench_$1
+    local hash
+    hash=$(htpasswd -nbBC 4 bench "$PASSWORD" | cut -d: -f2 | tr -d '\n')
+    log "registerExport: an organisation with $REGISTER_LINES lines"
+    pg -d "$db" -v lines="$REGISTER_LINES" -v pwhash="$hash" -f "$HERE/sql/register_org.sql" >"$WORK/register-org.log"
+    local token
+    token=$(printf 'x\tbench-register\n' | "$HERE/lib/login.sh" "http://127.0.0.1:$HTTP_PORT/graphql" "$PASSWORD" | cut -f2)
+    [[ -n "$token" ]] || die "login of bench-register failed"
+    local format
+    for format in CSV XLSX; do
+        reset_peak_rss
+        local best="" first="" total="" bytes=""
+        for _ in 1 2 3; do
+            local body path timing
+            body=$(curl -sS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "http://127.0.0.1:$HTTP_PORT/graphql" -d \
+                "{\"query\":\"mutation { createDownloadLink(input: {kind: INVOICE_REGISTER, format: $format, from: \\\"2025-01-01\\\", to: \\\"2025-12-31\\\"}) { path } }\"}")
+            path=$(sed -n 's/.*"path":"\([^"]*\)".*/\1/p' <<<"$body")
+            [[ -n "$path" ]] || die "createDownloadLink failed: ${body:0:300}"
+            timing=$(curl -sS -o "$WORK/register.$format" -w '%{time_starttransfer} %{time_total} %{size_download} %{http_code}' "http://127.0.0.1:$HTTP_PORT$path")
+            [[ "${timing##* }" == 200 ]] || die "register download answered ${timing##* }"
+            if [[ -z "$best" ]] || awk -v a="$(cut -d' ' -f2 <<<"$timing")" -v b="$total" 'BEGIN { exit !(a < b) }'; then
+                best=$timing; first=$(cut -d' ' -f1 <<<"$timing"); total=$(cut -d' ' -f2 <<<"$timing"); bytes=$(cut -d' ' -f3 <<<"$timing")
+            fi
+        done
+        local rss lps
+        rss=$(peak_rss_mib)
+        lps=$(awk -v n="$REGISTER_LINES" -v t="$total" 'BEGIN { printf "%.0f", n / t }')
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "registerExport$format" "$rows" 1 "$lps" \
+            "$(awk -v t="$first" 'BEGIN { printf "%.1f", t * 1000 }')" "$(awk -v t="$total" 'BEGIN { printf "%.1f", t * 1000 }')" 0 \
+            "$REGISTER_LINES" "$rss" "" >>"$TABLE"
+        log "  register $format: $lps lines/s, first byte ${first}s, whole ${total}s, $bytes bytes, peak rss ${rss}MiB"
+    done
+    # The plain SQL: the register's statement (from the server's log of it would be private; it is the
+    # same join and order) through COPY, so PostgreSQL's own time to produce the rows is known.
+    local t0 t1
+    t0=$(date +%s.%N)
+    pg -d "$db" -c "copy (select i.invoice_code, i.invoice_number, i.type_code, i.issue_date, i.status, i.direction, i.seller_tax_id, i.seller_name,
+        i.buyer_tax_id, i.buyer_name, l.line_no, l.item_name, l.specification, l.unit, l.quantity, l.unit_price, l.amount, l.tax_rate, l.tax, i.remark
+        from invoice i left join invoice_line l on l.invoice_id = i.id
+        where i.seller_org_id = (select id from organisation where uscc = '91110000MA0BENCHR0') and i.issue_date between '2025-01-01' and '2025-12-31'
+        order by i.issue_date, i.id, l.line_no) to stdout with csv" >/dev/null
+    t1=$(date +%s.%N)
+    local sql_lps
+    sql_lps=$(awk -v n="$REGISTER_LINES" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
+    printf '%s\t%s\t%s\t%s\t%s\n' "register rows through COPY (the plain SQL; tps = lines/s)" "$rows" "$sql_lps" \
+        "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) * 1000 }')" 0 >>"$PGBENCH_OUT"
+    log "  plain SQL (COPY): $sql_lps lines/s"
 }
 
 PGBENCH_OUT=$WORK/pgbench.tsv
@@ -439,6 +497,12 @@ if has subscriptions; then
     start_server "fapiao_bench_$ROWS" true subscriptions
     login_all "$ROWS"
     subscriptions_run "$ROWS"
+    stop_server
+fi
+
+if has registerExport; then
+    start_server "fapiao_bench_$ROWS" true register
+    register_export "$ROWS"
     stop_server
 fi
 

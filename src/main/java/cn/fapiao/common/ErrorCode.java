@@ -113,4 +113,8 @@ public enum ErrorCode {
     ATTACHMENT_TOO_LARGE,
     /** No knowledge-base article with this id. */
     ARTICLE_NOT_FOUND,
+    /** The download link is not one this server signed, or was altered (HTTP 404 on {@code GET /downloads/...}): ask for a new link with {@code createDownloadLink}. */
+    LINK_INVALID,
+    /** The download link has expired (HTTP 410): links live a few minutes ({@code fapiao.downloads.link-ttl}); ask for a new one. */
+    LINK_EXPIRED,
 }

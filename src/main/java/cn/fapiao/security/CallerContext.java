@@ -72,6 +72,22 @@ public class CallerContext {
                 .chain(this::toCaller);
     }
 
+    /**
+     * The caller of a plain HTTP route (file downloads), from the route's own context: no
+     * credentials is {@link Caller#ANONYMOUS}, credentials that fail are UNAUTHENTICATED (the route
+     * answers, not Quarkus with a bare 401).
+     */
+    public Uni<Caller> of(RoutingContext context) {
+        context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, LEAVE_TO_GRAPHQL);
+        Uni<SecurityIdentity> deferred = context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        if (deferred == null) {
+            return Uni.createFrom().item(Caller.ANONYMOUS);
+        }
+        return deferred.onFailure().transform(e -> new ApiException(ErrorCode.UNAUTHENTICATED,
+                        "The access token is invalid, expired or revoked: log in again or use refreshToken."))
+                .chain(this::toCaller);
+    }
+
     /** The client's address (the proxy-forwarded one when forwarding is enabled), for audit and rate limits. */
     public String clientAddress() {
         RoutingContext context = request.getCurrent();

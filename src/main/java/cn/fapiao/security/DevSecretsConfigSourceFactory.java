@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * In dev mode only: when no signing key or encryption key is configured, generate them once
+ * In dev mode only: when no signing key, encryption key or download-link key is configured, generate them once
  * into {@code .data/dev-secrets/} (never committed) and use them, so that a developer needs no
  * set-up and tokens survive restarts. Production never gets here: there the keys must come
  * from configuration (a Kubernetes Secret).
@@ -55,6 +55,17 @@ public class DevSecretsConfigSourceFactory implements ConfigSourceFactory {
                 }
                 values.put("fapiao.encryption.active-key", "dev");
                 values.put("fapiao.encryption.keys.dev", Files.readString(key, StandardCharsets.US_ASCII).strip());
+            }
+            if (isBlank(context, "fapiao.downloads.signing-key")) {
+                Path key = dir.resolve("download-signing-key.txt");
+                if (!Files.exists(key)) {
+                    Files.createDirectories(dir);
+                    byte[] random = new byte[32];
+                    new SecureRandom().nextBytes(random);
+                    Files.writeString(key, java.util.Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII);
+                    ownerOnly(key);
+                }
+                values.put("fapiao.downloads.signing-key", Files.readString(key, StandardCharsets.US_ASCII).strip());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create dev secrets in " + dir.toAbsolutePath(), e);

@@ -128,6 +128,9 @@ class AuthorisationMatrixTest {
         m.put("saveKnowledgeArticle", new Operation("saveKnowledgeArticle", Access.roles(Role.SUPPORT_AGENT), "input",
                 Map.of("id", "0", "category", "OTHER", "questionZh", "x", "answerZh", "x", "questionEn", "x", "answerEn", "x")));
         m.put("supportStatistics", new Operation("supportStatistics", Access.roles(Role.SUPPORT_AGENT), "period", Map.of("from", "2026-01-01", "to", "2026-01-31")));
+        m.put("invoiceRegister", new Operation("invoiceRegister", READERS, "input", Map.of("from", "2013-01-01", "to", "2013-01-31")));
+        m.put("createDownloadLink", new Operation("createDownloadLink", READERS, "input",
+                Map.of("kind", "INVOICE_REGISTER", "format", "CSV", "from", "2013-01-01", "to", "2013-01-31")));
         return m;
     }
 

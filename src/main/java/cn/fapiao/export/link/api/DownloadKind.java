@@ -1,0 +1,27 @@
+package cn.fapiao.export.link.api;
+
+import org.eclipse.microprofile.graphql.Description;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a download link downloads, with the formats each kind comes in. */
+@Description("What a download link downloads.")
+public enum DownloadKind {
+    @Description("The invoice register (发票清单): every invoice of a period with its lines, one row per line. Needs `from` and `to`; `side` optional. Formats CSV and XLSX.")
+    INVOICE_REGISTER(EnumSet.of(DownloadFormat.CSV, DownloadFormat.XLSX)),
+    @Description("One invoice as a file laid out like the national format (PDF) or as structured XML. Needs `invoiceId`.")
+    INVOICE(EnumSet.of(DownloadFormat.PDF, DownloadFormat.XML)),
+    @Description("Amount and tax by month; issued and received; as an SVG chart. Needs `from` and `to` (the months they fall in).")
+    MONTHLY_TREND(EnumSet.of(DownloadFormat.SVG));
+
+    private final Set<DownloadFormat> formats;
+
+    DownloadKind(Set<DownloadFormat> formats) {
+        this.formats = formats;
+    }
+
+    public Set<DownloadFormat> formats() {
+        return formats;
+    }
+}
