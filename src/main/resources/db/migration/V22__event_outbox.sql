@@ -19,11 +19,19 @@ create table event_outbox (
     subject_id       bigint      not null,
     organisation_ids bigint[]    not null,
     data             jsonb       not null,
-    created_at       timestamptz not null default now(),
+    created_at       timestamptz not null default clock_timestamp(),
     positioned_at    timestamptz
 );
 create index event_outbox_unpositioned_idx on event_outbox (id) where position is null;
 create index event_outbox_created_idx on event_outbox (created_at);
+
+-- Old events are pruned (EventPruning); a client that asks to resume from an event older than
+-- this mark is told that the window has passed instead of silently missing events.
+create table event_retention (
+    singleton       boolean primary key default true check (singleton),
+    pruned_through  bigint not null
+);
+insert into event_retention (pruned_through) values (0);
 
 create function event_outbox_notify() returns trigger language plpgsql as $$
 begin
@@ -72,3 +80,20 @@ begin
     end if;
     return highest;
 end $$;
+
+-- Any other change of an invoice (what is left to reverse, a confirmed use, a synchronised
+-- field) is an 'invoice.changed' event: no subscriber is told, but every replica's caches drop
+-- their copy, through the same path and with the same guarantees as status changes.
+create function invoice_changed_event() returns trigger language plpgsql as $$
+begin
+    insert into event_outbox (kind, subject_id, organisation_ids, data)
+    select 'invoice.changed', n.id, array_remove(array[n.seller_org_id, n.buyer_org_id], null),
+           jsonb_build_object('code', n.invoice_code, 'number', n.invoice_number)
+    from changed_rows n join previous_rows o on o.id = n.id
+    where n.status is not distinct from o.status and n is distinct from o
+    order by n.id;
+    return null;
+end $$;
+create trigger invoice_changed_event after update on invoice
+    referencing old table as previous_rows new table as changed_rows
+    for each statement execute function invoice_changed_event();

@@ -87,4 +87,18 @@ public enum ErrorCode {
     USERNAME_TAKEN,
     /** No user with this id in the caller's organisation. */
     USER_NOT_FOUND,
+    /**
+     * A subscription cannot resume after the {@code afterEventId} it gave: the events since then are
+     * no longer kept ({@code fapiao.events.retention}) or are more than a replay may hold. Reload what
+     * you show with a query, then subscribe without {@code afterEventId}.
+     */
+    RESUME_NOT_POSSIBLE,
+    /**
+     * The caller already holds as many live subscriptions as allowed on this server
+     * ({@code fapiao.events.subscriptions-per-user}), or the server holds as many as it serves: close
+     * one, or retry later.
+     */
+    SUBSCRIPTION_LIMIT_REACHED,
+    /** The subscriber did not read its events fast enough and fell too far behind: the subscription ended; resume with {@code afterEventId}. */
+    SUBSCRIBER_TOO_SLOW,
 }

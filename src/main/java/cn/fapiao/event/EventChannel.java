@@ -40,6 +40,7 @@ public class EventChannel {
     private final Optional<String> username;
     private final Optional<String> password;
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
+    private final List<Runnable> listeningHandlers = new CopyOnWriteArrayList<>();
     private PgSubscriber subscriber;
 
     public EventChannel(Pool pool, Vertx vertx,
@@ -56,6 +57,14 @@ public class EventChannel {
     /** Handles payloads {@code kind:<rest>}; each handler of the kind gets {@code <rest>}. */
     public void on(String kind, Consumer<String> handler) {
         handlers.computeIfAbsent(kind, k -> new CopyOnWriteArrayList<>()).add(handler);
+    }
+
+    /**
+     * Runs each time the channel is listened to: at start and after every reconnection. What was
+     * notified while the connection was down is lost, so a reader catches up from its table here.
+     */
+    public void onListening(Runnable handler) {
+        listeningHandlers.add(handler);
     }
 
     /** Tells every replica; a failure is logged, not raised (caches then expire instead). */
@@ -75,7 +84,7 @@ public class EventChannel {
         password.ifPresent(options::setPassword);
         subscriber = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(retries -> retries < 1000 ? 1000L : -1L);
-        subscriber.channel(NAME).handler(this::received);
+        subscriber.channel(NAME).handler(this::received).subscribeHandler(() -> listeningHandlers.forEach(this::runSafely));
         subscriber.connect().subscribe().with(
                 ok -> LOG.debugf("Listening on %s", NAME),
                 e -> LOG.errorf(e, "Could not listen on %s: caches of other replicas' changes will expire instead", NAME));
@@ -84,6 +93,14 @@ public class EventChannel {
     void stop(@Observes ShutdownEvent stop) {
         if (subscriber != null) {
             subscriber.closeAndAwait();
+        }
+    }
+
+    private void runSafely(Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A handler of the channel's (re)connection failed", e);
         }
     }
 

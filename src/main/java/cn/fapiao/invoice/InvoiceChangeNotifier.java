@@ -1,47 +1,44 @@
 package cn.fapiao.invoice;
 
-import cn.fapiao.event.EventChannel;
+import cn.fapiao.event.EventFeed;
+import cn.fapiao.event.OutboxEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 /**
- * Tells every replica that an invoice changed, after commit, through the {@link EventChannel}
- * with a short payload ({@code invoice:<id>:<code>:<number>}), and evicts the invoice from this
- * replica's cache when any replica announces a change.
+ * Keeps cached invoices current. Every change of an invoice writes an outbox event in its own
+ * transaction (database triggers: a status change through its history, any other change of the
+ * row as 'invoice.changed'), and every replica's {@link EventFeed} evicts the invoice when the
+ * event arrives, before any subscriber hears of it. The replica that made the change also evicts
+ * at once, so that its caller reads its own write.
  */
 @ApplicationScoped
 public class InvoiceChangeNotifier {
 
-    static final String CHANNEL = EventChannel.NAME;
-    private static final String KIND = "invoice";
-    private static final Logger LOG = Logger.getLogger(InvoiceChangeNotifier.class);
-
     private final InvoiceCache cache;
-    private final EventChannel events;
+    private final EventFeed feed;
 
-    public InvoiceChangeNotifier(InvoiceCache cache, EventChannel events) {
+    public InvoiceChangeNotifier(InvoiceCache cache, EventFeed feed) {
         this.cache = cache;
-        this.events = events;
+        this.feed = feed;
     }
 
-    /** Announces a committed change: evicts locally first (read-your-writes), then tells the others. */
+    /** A committed change made here: evicts this replica's copies now (the others follow from the outbox). */
     public Uni<Void> changed(long id, String code, String number) {
-        return cache.evict(id, code, number)
-                .chain(() -> events.publish(KIND, id + ":" + (code == null ? "" : code) + ":" + number));
+        return cache.evict(id, code, number);
     }
 
     void register(@Observes StartupEvent start) {
-        events.on(KIND, this::received);
+        feed.watch(this::evict);
     }
 
-    private void received(String ids) {
-        String[] parts = ids.split(":", -1);
-        if (parts.length == 3) {
-            cache.evict(Long.parseLong(parts[0]), parts[1].isEmpty() ? null : parts[1], parts[2])
-                    .subscribe().with(ok -> { }, e -> LOG.warn("Cache eviction failed", e));
+    private Uni<Void> evict(OutboxEvent event) {
+        if (!event.kind().startsWith("invoice.")) {
+            return Uni.createFrom().voidItem();
         }
+        String code = event.text("code");
+        return cache.evict(event.subjectId(), code == null || code.isEmpty() ? null : code, event.text("number"));
     }
 }

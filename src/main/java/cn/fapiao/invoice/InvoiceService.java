@@ -27,7 +27,7 @@ public class InvoiceService {
 
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final String ISSUE_OPERATION = "issueInvoice";
-    static final Role[] READERS = {Role.ISSUER, Role.ACCOUNTANT, Role.AUDITOR, Role.PARTNER, Role.ADMIN};
+    public static final Role[] READERS = {Role.ISSUER, Role.ACCOUNTANT, Role.AUDITOR, Role.PARTNER, Role.ADMIN};
 
     private final InvoiceQueries queries;
     private final InvoiceCache cache;

@@ -1,6 +1,7 @@
 package cn.fapiao.invoice;
 
 import cn.fapiao.support.GraphQL;
+import cn.fapiao.support.GraphQLSocket;
 import cn.fapiao.support.Invoices;
 import cn.fapiao.support.Tokens;
 import graphql.schema.GraphQLFieldDefinition;
@@ -31,6 +32,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -84,7 +86,27 @@ class InvoiceDetailsCoverageTest {
                 Map.of("id", id(issue("100.00"))), "data.confirmInvoiceUse"));
         m.put("setInvoiceTaxStatus", () -> new Probe(Tokens.of("a-partner"), "mutation M($i: SetInvoiceTaxStatusInput!) { setInvoiceTaxStatus(input: $i) { " + DETAILS + " } }",
                 Map.of("i", Map.of("id", id(issue("100.00")), "status", "ABNORMAL", "reason", "probe")), "data.setInvoiceTaxStatus"));
+        m.put("invoiceStatusChanged", () -> {
+            String id = id(issue("100.00"));
+            return new Probe(Tokens.of("b-accountant"), "subscription S($f: InvoiceStatusFilter) { invoiceStatusChanged(filter: $f) { invoice { " + DETAILS + " } } }",
+                    Map.of("f", Map.of("invoiceId", id)), "data.invoiceStatusChanged.invoice");
+        });
         return m;
+    }
+
+    /** The answer to the probe: over HTTP, or for a subscription the event that a status change of its invoice sends. */
+    private static JsonPath answer(Probe probe) {
+        if (!probe.document().startsWith("subscription")) {
+            return GraphQL.postQueryAs(probe.token(), probe.document(), flatten(probe.variables()));
+        }
+        @SuppressWarnings("unchecked")
+        String id = ((Map<String, Object>) probe.variables().get("f")).get("invoiceId").toString();
+        return GraphQLSocket.firstAnswer(probe.token(), probe.document(), probe.variables(), () -> {
+            JsonPath changed = GraphQL.postQueryAs(Tokens.of("a-partner"),
+                    "mutation M($i: SetInvoiceTaxStatusInput!) { setInvoiceTaxStatus(input: $i) { id } }",
+                    "i", Map.of("id", id, "status", "ABNORMAL", "reason", "probe"));
+            assertNull(changed.get("errors"), changed::prettify);
+        });
     }
 
     @Test
@@ -104,7 +126,7 @@ class InvoiceDetailsCoverageTest {
         List<String> failures = new ArrayList<>();
         probes().forEach((field, setUp) -> {
             Probe probe = setUp.get();
-            JsonPath body = GraphQL.postQueryAs(probe.token(), probe.document(), flatten(probe.variables()));
+            JsonPath body = answer(probe);
             List<Object> lines = body.getList(probe.invoicePath() + ".lines");
             List<Object> history = body.getList(probe.invoicePath() + ".statusHistory");
             if (body.get("errors") != null || lines == null || lines.isEmpty() || history == null || history.isEmpty()) {

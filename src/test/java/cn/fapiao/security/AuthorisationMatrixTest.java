@@ -1,6 +1,7 @@
 package cn.fapiao.security;
 
 import cn.fapiao.support.GraphQL;
+import cn.fapiao.support.GraphQLSocket;
 import cn.fapiao.support.Invoices;
 import cn.fapiao.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -90,6 +91,7 @@ class AuthorisationMatrixTest {
         m.put("setInvoiceTaxStatus", new Operation("setInvoiceTaxStatus", Access.roles(Role.PARTNER), "input", Map.of("id", "1", "status", "ABNORMAL", "reason", "x")));
         m.put("importInvoices", new Operation("importInvoices", Access.roles(Role.PARTNER), "input",
                 Map.of("idempotencyKey", "never-run", "source", "matrix", "invoices", List.of(Map.of("number", "26112999999999999999")))));
+        m.put("invoiceStatusChanged", new Operation("invoiceStatusChanged", READERS));
         return m;
     }
 
@@ -133,8 +135,19 @@ class AuthorisationMatrixTest {
         assertTrue(!body.prettify().contains("totalCount\": "), body::prettify);
     }
 
+    private static Map<String, Object> variablesOf(Object... pairs) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            variables.put((String) pairs[i], pairs[i + 1]);
+        }
+        return variables;
+    }
+
     private static void expect(List<String> failures, String name, String token, Operation operation, String code) {
-        JsonPath body = GraphQL.postAs(token, operation.document(), operation.variables());
+        String document = GraphQL.document(operation.document());
+        JsonPath body = document.stripLeading().startsWith("subscription")
+                ? GraphQLSocket.firstAnswer(token, document, variablesOf(operation.variables()), () -> { })
+                : GraphQL.postAs(token, operation.document(), operation.variables());
         String actual = body.get("errors[0].extensions.code");
         if (!code.equals(actual)) {
             failures.add(name + " as " + (token == null ? "anonymous" : "role without access") + ": expected " + code + ", got " + body.prettify());

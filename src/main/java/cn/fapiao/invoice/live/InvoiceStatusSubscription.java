@@ -1,0 +1,173 @@
+package cn.fapiao.invoice.live;
+
+import cn.fapiao.common.ApiException;
+import cn.fapiao.common.ErrorCode;
+import cn.fapiao.domain.InvoiceStatus;
+import cn.fapiao.event.EventFeed;
+import cn.fapiao.event.OutboxEvent;
+import cn.fapiao.event.SubscriptionLimits;
+import cn.fapiao.invoice.InvoiceDetails;
+import cn.fapiao.invoice.InvoiceService;
+import cn.fapiao.invoice.StoredInvoice;
+import cn.fapiao.invoice.api.InvoiceFilter;
+import cn.fapiao.security.Caller;
+import cn.fapiao.security.CallerContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** Invoice status changes pushed over WebSocket as they are committed, on any replica. */
+@GraphQLApi
+public class InvoiceStatusSubscription {
+
+    /** Events a subscriber may fall behind by before its subscription ends (SUBSCRIBER_TOO_SLOW). */
+    static final int MAX_BEHIND = 512;
+
+    private final InvoiceService invoices;
+    private final InvoiceDetails details;
+    private final CallerContext callers;
+    private final EventFeed feed;
+    private final SubscriptionLimits limits;
+    private final Timer lag;
+
+    public InvoiceStatusSubscription(InvoiceService invoices, InvoiceDetails details, CallerContext callers, EventFeed feed,
+                                     SubscriptionLimits limits, MeterRegistry metrics) {
+        this.invoices = invoices;
+        this.details = details;
+        this.callers = callers;
+        this.feed = feed;
+        this.limits = limits;
+        this.lag = Timer.builder("fapiao.events.delivery.lag")
+                .description("From an event's commit to its hand-over to a subscriber's WebSocket")
+                .publishPercentileHistogram().register(metrics);
+    }
+
+    @Subscription("invoiceStatusChanged")
+    @Description("Status changes of the invoices the caller's organisation issued or received, as they are committed (over WebSocket: graphql-transport-ws or graphql-ws). Roles: ISSUER, ACCOUNTANT, AUDITOR, PARTNER, ADMIN. Pass the last `eventId` seen as `afterEventId` to first receive what was missed while disconnected (events are kept for `fapiao.events.retention`, 3 days by default, at most 1000 replayed). Errors: INVOICE_NOT_FOUND, RESUME_NOT_POSSIBLE, SUBSCRIPTION_LIMIT_REACHED, SUBSCRIBER_TOO_SLOW")
+    public Multi<InvoiceStatusEvent> invoiceStatusChanged(
+            @Name("filter") InvoiceStatusFilter filter,
+            @Name("afterEventId") @Id @Description("Resume after this event: the events after it are sent first.") String afterEventId) {
+        boolean withDetails = details.selected("invoice/");
+        InvoiceStatusFilter wanted = filter == null ? new InvoiceStatusFilter(null, null, null, null, null) : filter;
+        Long after = parseEventId(afterEventId);
+        return callers.current()
+                .chain(caller -> target(caller, wanted).map(invoiceId -> new Start(caller, invoiceId)))
+                .onItem().transformToMulti(start -> events(start, wanted, after, withDetails));
+    }
+
+    private record Start(Caller caller, Long invoiceId) {
+    }
+
+    /** The one invoice asked for, checked as a lookup would (another organisation's is "not found"); null for all. */
+    private Uni<Long> target(Caller caller, InvoiceStatusFilter filter) {
+        if (filter.invoiceId() != null) {
+            return invoices.byId(caller, filter.invoiceId(), false).map(found -> Long.valueOf(found.view().id()));
+        }
+        if (filter.number() != null) {
+            return invoices.byNumber(caller, filter.code(), filter.number(), false).map(found -> Long.valueOf(found.view().id()));
+        }
+        caller.require(InvoiceService.READERS);
+        return Uni.createFrom().nullItem();
+    }
+
+    private Multi<InvoiceStatusEvent> events(Start start, InvoiceStatusFilter filter, Long after, boolean withDetails) {
+        Caller caller = start.caller();
+        Runnable release = limits.acquire(caller);
+        Multi<OutboxEvent> raw = Multi.createFrom().<OutboxEvent>emitter(emitter -> {
+            // Live events that arrive while the missed ones are read wait here, so that the client
+            // gets every event once and in order.
+            Deque<OutboxEvent> waiting = new ArrayDeque<>();
+            boolean[] replaying = {after != null};
+            EventFeed.Registration registration = feed.listen(caller.organisationId(), event -> {
+                synchronized (waiting) {
+                    if (replaying[0]) {
+                        waiting.add(event);
+                    } else {
+                        emitter.emit(event);
+                    }
+                }
+            });
+            emitter.onTermination(() -> {
+                registration.close().run();
+                release.run();
+            });
+            if (after != null) {
+                feed.replay(caller.organisationId(), OutboxEvent.INVOICE_STATUS, after, registration.from()).subscribe().with(
+                        missed -> {
+                            synchronized (waiting) {
+                                missed.forEach(emitter::emit);
+                                waiting.forEach(emitter::emit);
+                                waiting.clear();
+                                replaying[0] = false;
+                            }
+                        },
+                        emitter::fail);
+            }
+        }, BackPressureStrategy.ERROR);
+        return raw.onOverflow().buffer(MAX_BEHIND)
+                .onFailure(BackPressureFailure.class).transform(e -> new ApiException(ErrorCode.SUBSCRIBER_TOO_SLOW,
+                        "This subscription fell more than " + MAX_BEHIND + " events behind and ended: subscribe again with afterEventId."))
+                .select().where(event -> wanted(event, start.invoiceId(), filter))
+                .onItem().transformToUniAndConcatenate(event -> toEvent(caller, event, filter, withDetails));
+    }
+
+    private static boolean wanted(OutboxEvent event, Long invoiceId, InvoiceStatusFilter filter) {
+        if (!OutboxEvent.INVOICE_STATUS.equals(event.kind())) {
+            return false;
+        }
+        if (invoiceId != null && event.subjectId() != invoiceId) {
+            return false;
+        }
+        List<InvoiceStatus> statuses = filter.status();
+        return statuses == null || statuses.isEmpty() || statuses.contains(InvoiceStatus.valueOf(event.text("to")));
+    }
+
+    /** The event with the invoice as the caller would read it now; nothing when the caller no longer may. */
+    private Uni<InvoiceStatusEvent> toEvent(Caller caller, OutboxEvent event, InvoiceStatusFilter filter, boolean withDetails) {
+        return invoices.byId(caller, String.valueOf(event.subjectId()), withDetails)
+                .chain(found -> {
+                    InvoiceFilter.Role role = found.sellerOrganisationId() != null && found.sellerOrganisationId().equals(caller.organisationId())
+                            ? InvoiceFilter.Role.SELLER : InvoiceFilter.Role.BUYER;
+                    if (filter.role() != null && filter.role() != role) {
+                        return Uni.createFrom().<InvoiceStatusEvent>nullItem();
+                    }
+                    return details.attach(found.view(), withDetails).map(view -> {
+                        lag.record(Duration.between(event.createdAt().toInstant(), java.time.Instant.now()));
+                        String from = event.text("from");
+                        return new InvoiceStatusEvent(String.valueOf(event.position()), view,
+                                from == null ? null : InvoiceStatus.valueOf(from), InvoiceStatus.valueOf(event.text("to")),
+                                OffsetDateTime.parse(event.text("at")), event.text("by"), role);
+                    });
+                })
+                .onFailure(ApiException.class).recoverWithNull();
+    }
+
+    private static Long parseEventId(String afterEventId) {
+        if (afterEventId == null || afterEventId.isBlank()) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(afterEventId.strip());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "afterEventId", "afterEventId must be an eventId this server sent (a whole number).");
+        }
+    }
+}
