@@ -28,8 +28,8 @@ public final class HttpExchange {
 
     /**
      * Root fields whose answer depends only on their arguments, the same for every caller, logged
-     * in or not: the reference helpers (code and tax-ID checks). Nothing else is ever marked
-     * cacheable ({@code PublicReferenceTest} proves each is open to everyone).
+     * in or not: the reference helpers (code and tax-ID checks; {@code AuthorisationMatrixTest}
+     * holds each open to everyone). Nothing else is ever marked cacheable.
      */
     static final Set<String> PUBLIC_REFERENCE = Set.of("amountInWords", "decodeInvoiceCode", "decodeInvoiceNumber", "validateTaxId");
 
