@@ -70,6 +70,6 @@ public class AuditLogService {
         Long userId = row.getLong("user_id");
         return new AuditEntry(row.getLong("id").toString(), row.getOffsetDateTime("occurred_at"), row.getString("username"),
                 userId == null ? null : userId.toString(), row.getString("operation"), row.getString("target"),
-                row.getString("outcome"), row.getString("error_code"), row.getString("client_address"));
+                AuditTrail.Outcome.valueOf(row.getString("outcome")), row.getString("error_code"), row.getString("client_address"));
     }
 }

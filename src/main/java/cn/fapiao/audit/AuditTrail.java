@@ -7,6 +7,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
 import org.jboss.logging.Logger;
 
 import java.util.function.Supplier;
@@ -31,7 +33,17 @@ public class AuditTrail {
         this.pool = pool;
     }
 
-    public enum Outcome { SUCCESS, FAILURE, DENIED }
+    /** How an audited operation ended: stored in {@code audit_log.outcome} and shown as {@code AuditEntry.outcome}. */
+    @Name("AuditOutcome")
+    @Description("How an audited login or mutation ended.")
+    public enum Outcome {
+        @Description("It did what was asked.")
+        SUCCESS,
+        @Description("It was refused for its input or state (the entry's `errorCode` says why), or failed.")
+        FAILURE,
+        @Description("The caller was not allowed to do it (UNAUTHENTICATED or FORBIDDEN).")
+        DENIED
+    }
 
     public Uni<Void> record(Caller caller, String operation, String target, Outcome outcome, String errorCode, String clientAddress) {
         Tuple values = Tuple.tuple()

@@ -29,6 +29,22 @@ public enum ErrorCode {
     QUERY_TOO_COMPLEX,
     /** The document does not fit the schema (e.g. an unknown field), or its variables do not fit their types; {@code extensions.validationErrorType} says how. */
     GRAPHQL_VALIDATION_FAILED,
+    /** The text in {@code query} is not a GraphQL document; the message says where it stops making sense (HTTP 400 for clients that accept {@code application/graphql-response+json}). */
+    GRAPHQL_PARSE_FAILED,
+    /** The HTTP request is not a GraphQL request: a body that is not a JSON object, no {@code query}, or {@code query}, {@code operationName}, {@code variables} or {@code extensions} of the wrong type; {@code extensions.field} names the parameter. HTTP 400. */
+    BAD_REQUEST,
+    /** A POST whose body is neither {@code application/json} nor {@code application/graphql}: browsers send form and text bodies to any site without asking, so they are refused (HTTP 415). */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** A mutation sent with GET, or a method other than GET and POST: GET never changes anything; send mutations with POST (HTTP 405, the {@code Allow} header lists the methods). */
+    METHOD_NOT_ALLOWED,
+    /** The {@code Accept} header names no type this server answers in: ask for {@code application/graphql-response+json} or {@code application/json} (HTTP 406). */
+    NOT_ACCEPTABLE,
+    /** No operation is stored under {@code extensions.persistedQuery.sha256Hash}: send the request again with the document in {@code query} (automatic persisted queries). */
+    PERSISTED_QUERY_NOT_FOUND,
+    /** The {@code sha256Hash} sent is not the SHA-256 of the document sent with it, or is not 64 hexadecimal digits: the document is not stored or run. */
+    PERSISTED_QUERY_HASH_MISMATCH,
+    /** Only registered operations run on this server (allow-list mode): send the hash of an operation from the manifest the client was built with. */
+    PERSISTED_QUERY_NOT_ALLOWED,
     /**
      * The password was right, but the organisation requires a second factor for one of the user's
      * roles and none is set up: enrol with {@code enrolTotp(username, password)} and

@@ -4,6 +4,8 @@ import cn.fapiao.diagnosis.api.DiagnoseInvoiceInput;
 import cn.fapiao.diagnosis.api.Diagnosis;
 import cn.fapiao.diagnosis.api.Finding;
 import cn.fapiao.diagnosis.api.NearMatch;
+import cn.fapiao.diagnosis.api.NearMatchKind;
+import cn.fapiao.domain.TicketCategory;
 import cn.fapiao.diagnosis.api.TicketDraft;
 import cn.fapiao.domain.DecodedDigitalNumber;
 import cn.fapiao.domain.DecodedInvoiceCode;
@@ -304,14 +306,14 @@ public class DiagnosisService {
 
     private static NearMatch toNearMatch(InvoiceView invoice, TypoCandidates.Candidate candidate, Typed typed) {
         List<String> differences = new ArrayList<>();
-        String kind;
+        NearMatchKind kind;
         Integer position = null;
         if (candidate == null) {
-            kind = "CODE_AND_NUMBER_SWAPPED";
+            kind = NearMatchKind.CODE_AND_NUMBER_SWAPPED;
             differences.add("code");
             differences.add("number");
         } else {
-            kind = candidate.kind().name();
+            kind = NearMatchKind.valueOf(candidate.kind().name());
             position = candidate.position();
             differences.add(typed.code() != null && !typed.code().equals(invoice.code()) ? "code" : "number");
         }
@@ -328,10 +330,10 @@ public class DiagnosisService {
         return new NearMatch(kind, position, differences, invoice);
     }
 
-    private static int kindRank(String kind) {
+    private static int kindRank(NearMatchKind kind) {
         return switch (kind) {
-            case "ADJACENT_DIGITS_SWAPPED", "CODE_AND_NUMBER_SWAPPED" -> 0;
-            case "ONE_DIGIT_WRONG" -> 1;
+            case ADJACENT_DIGITS_SWAPPED, CODE_AND_NUMBER_SWAPPED -> 0;
+            case ONE_DIGIT_WRONG -> 1;
             default -> 2;
         };
     }
@@ -379,7 +381,7 @@ public class DiagnosisService {
         if (findings.has("NO_EXPLANATION")) {
             String tried = "code=" + nullToDash(input.code()) + ", number=" + nullToDash(input.number()) + ", issueDate=" + nullToDash(input.issueDate())
                     + ", amount=" + nullToDash(input.amount()) + ", sellerTaxId=" + nullToDash(input.sellerTaxId()) + ", sellerName=" + nullToDash(input.sellerName());
-            draft = new TicketDraft("MISSING_INVOICE", "发票查不到 / Invoice not found: " + nullToDash(typed.number()),
+            draft = new TicketDraft(TicketCategory.MISSING_INVOICE, "发票查不到 / Invoice not found: " + nullToDash(typed.number()),
                     "Searched for: " + tried + "\nFindings: " + ordered.stream().map(Finding::code).collect(Collectors.joining(", ")));
         }
         return new Diagnosis(ordered, matches, draft);

@@ -1,6 +1,7 @@
 package cn.fapiao.diagnosis;
 
 import cn.fapiao.diagnosis.api.Finding;
+import cn.fapiao.diagnosis.api.FindingSeverity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,15 +13,15 @@ final class Findings {
     private final List<Finding> list = new ArrayList<>();
 
     void problem(String code, String field, String zh, String en, String nextZh, String nextEn) {
-        list.add(new Finding(code, "PROBLEM", field, zh, en, nextZh, nextEn));
+        list.add(new Finding(code, FindingSeverity.PROBLEM, field, zh, en, nextZh, nextEn));
     }
 
     void warning(String code, String field, String zh, String en, String nextZh, String nextEn) {
-        list.add(new Finding(code, "WARNING", field, zh, en, nextZh, nextEn));
+        list.add(new Finding(code, FindingSeverity.WARNING, field, zh, en, nextZh, nextEn));
     }
 
     void info(String code, String field, String zh, String en, String nextZh, String nextEn) {
-        list.add(new Finding(code, "INFO", field, zh, en, nextZh, nextEn));
+        list.add(new Finding(code, FindingSeverity.INFO, field, zh, en, nextZh, nextEn));
     }
 
     boolean has(String code) {
@@ -28,11 +29,10 @@ final class Findings {
     }
 
     boolean hasProblems() {
-        return list.stream().anyMatch(f -> f.severity().equals("PROBLEM"));
+        return list.stream().anyMatch(f -> f.severity() == FindingSeverity.PROBLEM);
     }
 
     List<Finding> ordered() {
-        List<String> severities = List.of("PROBLEM", "WARNING", "INFO");
-        return list.stream().sorted(Comparator.comparingInt(f -> severities.indexOf(f.severity()))).toList();
+        return list.stream().sorted(Comparator.comparingInt(f -> f.severity().ordinal())).toList();
     }
 }

@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** With introspection off (the production default) the schema cannot be read, and everything else works. */
+/** With introspection off (the production default) the schema cannot be read, neither by introspection nor as a document, and everything else works. */
 @QuarkusTest
 @TestProfile(IntrospectionOffTest.IntrospectionOff.class)
 class IntrospectionOffTest {
@@ -32,5 +33,11 @@ class IntrospectionOffTest {
         assertTrue(introspection.getString("errors[0].message").toLowerCase().contains("introspection"), introspection::prettify);
         JsonPath ordinary = GraphQL.post("decodeInvoiceCode", "code", "011001800604");
         assertEquals("04", ordinary.get("data.decodeInvoiceCode.type.code"));
+    }
+
+    @Test
+    void theSchemaDocumentIsNotServed() {
+        // Decided at run time by our route; SmallRye's own switch is fixed at build time.
+        given().when().get("/graphql/schema.graphql").then().statusCode(404);
     }
 }

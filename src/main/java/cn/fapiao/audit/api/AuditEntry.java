@@ -1,5 +1,6 @@
 package cn.fapiao.audit.api;
 
+import cn.fapiao.audit.AuditTrail;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -14,7 +15,7 @@ public record AuditEntry(
         @Id String userId,
         @NonNull @Description("GraphQL operation, e.g. `login`, `issueInvoice`.") String operation,
         @Description("What it acted on, e.g. an invoice id.") String target,
-        @NonNull @Description("SUCCESS, FAILURE or DENIED.") String outcome,
+        @NonNull @Description("How it ended.") AuditTrail.Outcome outcome,
         @Description("The error code of a failure or refusal.") String errorCode,
         @Description("The client's address.") String clientAddress) {
 }

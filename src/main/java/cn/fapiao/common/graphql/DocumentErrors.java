@@ -11,18 +11,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Gives the errors graphql-java finds in a document before anything runs a stable
  * {@code extensions.code}, as every other error of this API has: {@code GRAPHQL_VALIDATION_FAILED}
  * when the document does not fit the schema or its variables do not fit their types (an unknown
- * field, a string for an Int, a missing required variable). graphql-java classifies them, but a
- * classification is not a code a client can switch on. (Text that is not a GraphQL document at all
- * never gets here: SmallRye answers "Unparseable input document" itself, without a code.) Their
+ * field, a string for an Int, a missing required variable; such a variable is named in
+ * {@code extensions.field}), and {@code GRAPHQL_PARSE_FAILED} for text that is not a GraphQL document.
+ * graphql-java classifies them, but a classification is not a code a client can switch on. (SmallRye
+ * parses the text first and answers a failure itself; {@code GraphQLAnswer} codes that one.) Their
  * messages quote the values as the client wrote them ({@link ReadableMessages}). Called by
  * {@link QueryLimits} on every result.
  */
 final class DocumentErrors {
+
+    /** How graphql-java starts the message of a variable whose value does not fit its type. */
+    private static final Pattern VARIABLE = Pattern.compile("Variable '([_A-Za-z][_0-9A-Za-z]*)'");
 
     private DocumentErrors() {
     }
@@ -42,13 +48,19 @@ final class DocumentErrors {
     }
 
     private static boolean uncodedDocumentError(GraphQLError error) {
-        return error.getErrorType() == ErrorType.ValidationError
+        return (error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax)
                 && (error.getExtensions() == null || !error.getExtensions().containsKey("code"));
     }
 
     private static GraphQLError withCode(GraphQLError error, ReadableMessages messages) {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", ErrorCode.GRAPHQL_VALIDATION_FAILED);
+        boolean syntax = error.getErrorType() == ErrorType.InvalidSyntax;
+        extensions.put("code", syntax ? ErrorCode.GRAPHQL_PARSE_FAILED : ErrorCode.GRAPHQL_VALIDATION_FAILED);
+        Matcher variable = VARIABLE.matcher(String.valueOf(error.getMessage()));
+        if (!syntax && variable.lookingAt()) {
+            // A value of the variables that does not fit its type: the variable is the field to fix.
+            extensions.put("field", variable.group(1));
+        }
         if (error instanceof ValidationError validation) {
             // What SmallRye shows of a validation error, kept (the description repeats the message).
             extensions.put("validationErrorType", String.valueOf(validation.getValidationErrorType()));

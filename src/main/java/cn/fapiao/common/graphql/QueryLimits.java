@@ -1,6 +1,7 @@
 package cn.fapiao.common.graphql;
 
 import cn.fapiao.common.ErrorCode;
+import cn.fapiao.common.http.HttpExchange;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
@@ -36,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Refuses expensive documents with a stable {@code extensions.code} (QUERY_TOO_DEEP,
  * QUERY_TOO_COMPLEX) before anything is resolved, and codes the errors of documents that do not
- * parse or validate ({@link DocumentErrors}). Installed by {@link GraphQLExtensions}.
+ * parse or validate ({@link DocumentErrors}). It also tells the HTTP layer which operation runs
+ * ({@link HttpExchange}: a mutation sent with GET is refused here). Installed by {@link GraphQLExtensions}.
  *
  * <p>It is the only instrumentation graphql-java runs, on purpose. graphql-java calls the
  * instrumentation for every field of every response; a chain of several (SmallRye's document
@@ -120,6 +122,7 @@ public class QueryLimits {
         @Override
         public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
             ExecutionContext execution = parameters.getExecutionContext();
+            HttpExchange.beforeOperation(execution);
             QueryCost.Size size = sizeOf(execution);
             if (size.depth() > maxDepth) {
                 throw refusal(ErrorCode.QUERY_TOO_DEEP, "The query is nested " + size.depth() + " levels deep; at most " + maxDepth + " are allowed.");
