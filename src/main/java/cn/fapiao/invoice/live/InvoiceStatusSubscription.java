@@ -5,6 +5,7 @@ import cn.fapiao.common.ErrorCode;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.event.EventFeed;
 import cn.fapiao.event.EventIds;
+import cn.fapiao.event.LiveFailures;
 import cn.fapiao.event.OutboxEvent;
 import cn.fapiao.event.SubscriptionLimits;
 import cn.fapiao.invoice.InvoiceDetails;
@@ -68,9 +69,9 @@ public class InvoiceStatusSubscription {
         boolean withDetails = details.selected("invoice/");
         InvoiceStatusFilter wanted = filter == null ? new InvoiceStatusFilter(null, null, null, null, null) : filter;
         Long after = EventIds.parseAfter(afterEventId);
-        return callers.current()
+        return LiveFailures.coded(callers.current()
                 .chain(caller -> target(caller, wanted).map(invoiceId -> new Start(caller, invoiceId)))
-                .onItem().transformToMulti(start -> events(start, wanted, after, withDetails));
+                .onItem().transformToMulti(start -> events(start, wanted, after, withDetails)), "invoiceStatusChanged");
     }
 
     private record Start(Caller caller, Long invoiceId) {

@@ -5,6 +5,7 @@ import cn.fapiao.common.ErrorCode;
 import cn.fapiao.domain.TicketStatus;
 import cn.fapiao.event.EventFeed;
 import cn.fapiao.event.EventIds;
+import cn.fapiao.event.LiveFailures;
 import cn.fapiao.event.OutboxEvent;
 import cn.fapiao.event.SubscriptionLimits;
 import cn.fapiao.security.Caller;
@@ -67,9 +68,9 @@ public class TicketUpdatedSubscription {
         String address = callers.clientAddress();
         Long after = EventIds.parseAfter(afterEventId);
         // The first read is the `ticket` query's, with its checks and rate limit; it also names the ticket followed.
-        return callers.current()
+        return LiveFailures.coded(callers.current()
                 .chain(caller -> actions.read(caller, address, trackingNumber, accessKey).map(view -> new Start(caller, Long.parseLong(view.id()))))
-                .onItem().transformToMulti(start -> updates(start, trackingNumber, accessKey, after));
+                .onItem().transformToMulti(start -> updates(start, trackingNumber, accessKey, after)), "ticketUpdated");
     }
 
     private record Start(Caller caller, long ticketId) {

@@ -216,6 +216,22 @@ class InvoiceStatusSubscriptionTest {
     }
 
     @Test
+    void aFaultWhileStreamingIsAnsweredAsAnInternalErrorNotAsTheExceptionsName() {
+        String id = Invoices.issue(Invoices.toOrgB(List.of(Invoices.line("*货物*故障", "65.00", "0.13")))).get("id");
+        Events.settled(database, feed);
+        try (GraphQLSocket socket = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("a-auditor"))) {
+            socket.subscribe("1", SUBSCRIPTION, Map.of("filter", Map.of("invoiceId", id)));
+            subscribed(1);
+            // A status this server does not know, as a broken synchronisation might write it.
+            database.preparedQuery("insert into invoice_status_history (invoice_id, from_status, to_status, changed_by) values ($1, 'NORMAL', 'BOGUS', 'tax-sync')")
+                    .execute(Tuple.of(Long.parseLong(id))).await().atMost(Duration.ofSeconds(10));
+            JsonObject failed = socket.nextResult("1", WAIT);
+            assertEquals("INTERNAL_ERROR", code(failed)); // was "illegal-argument", made from the exception's class
+            assertEquals("System error", failed.getJsonArray("errors").getJsonObject(0).getString("message"));
+        }
+    }
+
+    @Test
     void badResumePointsAreRefusedWithTheirCodes() {
         try (GraphQLSocket socket = GraphQLSocket.open(vertx, GraphQLSocket.TRANSPORT_WS, Tokens.of("a-accountant"))) {
             socket.subscribe("1", SUBSCRIPTION, Map.of("after", "abc"));
