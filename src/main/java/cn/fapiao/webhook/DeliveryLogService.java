@@ -163,7 +163,7 @@ public class DeliveryLogService {
         String status = row.getString("status");
         boolean pending = WebhookDeliveryStatus.PENDING.name().equals(status);
         WebhookEventKind kind = WebhookEventKind.ofOutboxKind(row.getString("kind"));
-        return new WebhookDeliveryView(row.getLong("id").toString(), row.getLong("endpoint_id").toString(), row.getLong("position"),
+        return new WebhookDeliveryView(row.getLong("id").toString(), row.getLong("endpoint_id").toString(), row.getLong("position").toString(),
                 kind, row.getLong("subject_id").toString(), WebhookDeliveryStatus.valueOf(status), row.getInteger("attempts"),
                 pending ? row.getOffsetDateTime("next_attempt_at") : null, row.getInteger("last_status_code"), row.getOffsetDateTime("created_at"),
                 row.getOffsetDateTime("delivered_at"), attempts);

@@ -14,7 +14,7 @@ import java.util.List;
 public record WebhookDeliveryView(
         @Id @NonNull String id,
         @Id @NonNull String endpointId,
-        @NonNull @Description("The event id of the payload: increases in commit order.") long eventId,
+        @Id @NonNull @Description("The event id of the payload (the `eventId` subscriptions carry too): increases in commit order.") String eventId,
         @NonNull WebhookEventKind kind,
         @Id @NonNull @Description("The invoice the event is about.") String subjectId,
         @NonNull WebhookDeliveryStatus status,
