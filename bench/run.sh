@@ -413,7 +413,7 @@ subscriptions_run() {
     node "$HERE/js/subscribers.mjs" "ws://127.0.0.1:$HTTP_PORT/graphql" "$DATA/tokens-by-org.tsv" "$SUBSCRIBERS" "$SUB_ORGS" \
         "$(secs "$DURATION")" "$(secs "$SUB_WARMUP")" >"$out" 2>&1 &
     local node_pid=$!
-    for _ in $(seq 1200); do
+    for _ in $(seq 2400); do   # the client gives up after 120 s of connecting; wait longer than it
         grep -q '^ready' "$out" && break
         kill -0 "$node_pid" 2>/dev/null || die "the subscribers failed: $(tail -5 "$out")"
         sleep 0.1

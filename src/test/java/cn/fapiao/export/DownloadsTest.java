@@ -357,6 +357,31 @@ class DownloadsTest {
         assertTrue(darkPixels(image, 250, 0, 400, 40) > 300, "the Chinese title is drawn");
     }
 
+    @Test
+    void theVatSummaryDownloadHasTheFiguresVatSummaryAnswersAndOnlyReportReadersGetALink() throws Exception {
+        JsonPath summary = GraphQL.postQueryAs(Tokens.of("a-accountant"),
+                "query { vatSummary(year: 2013, month: 1) { outputTax inputTax payable creditCarriedForward } }");
+        assertNull(summary.get("errors"), summary::prettify);
+        Response response = download(link("a-accountant", Map.of("kind", "VAT_SUMMARY", "format", "CSV", "from", "2013-01-15")).getString("path"), null);
+        assertEquals(200, response.statusCode(), response::asString);
+        byte[] file = response.asByteArray();
+        Map<String, String> figures = new java.util.LinkedHashMap<>();
+        try (CSVParser parser = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(file, 3, file.length - 3), StandardCharsets.UTF_8))) {
+            for (CSVRecord record : parser.getRecords()) {
+                figures.put(record.get(0), record.get(1));
+            }
+        }
+        assertEquals(0, new java.math.BigDecimal(summary.getString("data.vatSummary.outputTax")).compareTo(new java.math.BigDecimal(figures.get("销项税额 Output tax"))), "outputTax: " + figures);
+        assertEquals(0, new java.math.BigDecimal(summary.getString("data.vatSummary.inputTax")).compareTo(new java.math.BigDecimal(figures.get("进项税额 Input tax"))), "inputTax: " + figures);
+        assertEquals(0, new java.math.BigDecimal(summary.getString("data.vatSummary.payable")).compareTo(new java.math.BigDecimal(figures.get("应纳税额 VAT payable"))), "payable: " + figures);
+
+        JsonPath issuer = GraphQL.postAs(Tokens.of("a-issuer"), "createDownloadLink", "input", Map.of("kind", "VAT_SUMMARY", "format", "XLSX", "from", "2013-01-15"));
+        assertEquals("FORBIDDEN", issuer.get("errors[0].extensions.code"), issuer::prettify);
+        JsonPath noMonth = GraphQL.postAs(Tokens.of("a-accountant"), "createDownloadLink", "input", Map.of("kind", "VAT_SUMMARY", "format", "XLSX"));
+        expectValidation(noMonth, "input.from", "REQUIRED");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private JsonPath link(String user, Map<String, Object> input) {

@@ -1,5 +1,9 @@
 package cn.fapiao.export.link;
 
+import cn.fapiao.export.report.VatSummaryExport;
+import cn.fapiao.report.ReportService;
+import java.time.LocalDate;
+
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.ErrorCode;
 import cn.fapiao.domain.Problem;
@@ -61,6 +65,15 @@ public class DownloadLinkService {
             case MONTHLY_TREND -> {
                 TrendPeriod period = TrendPeriod.of(input.from(), input.to(), config.chartMaxMonths(), "input");
                 yield organisations.named(organisationId).map(org -> link(caller, input, expiresAt, null, baseUrl, period.fileName(org.uscc())));
+            }
+            case VAT_SUMMARY -> {
+                caller.require(ReportService.REPORT_READERS);
+                if (input.from() == null) {
+                    throw ApiException.validation(List.of(new Problem("input.from", "REQUIRED", "A VAT_SUMMARY link needs `from`: a day of its month.")));
+                }
+                LocalDate month = input.from().withDayOfMonth(1);
+                yield organisations.named(organisationId).map(org -> link(caller, input, expiresAt, null, baseUrl,
+                        VatSummaryExport.fileName(org.uscc(), month, TableFormat.valueOf(input.format().name()))));
             }
             case INVOICE -> {
                 if (input.invoiceId() == null || input.invoiceId().isBlank()) {

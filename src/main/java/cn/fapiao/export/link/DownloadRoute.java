@@ -1,5 +1,7 @@
 package cn.fapiao.export.link;
 
+import cn.fapiao.export.report.VatSummaryExport;
+
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.ErrorCode;
 import cn.fapiao.export.chart.TrendExport;
@@ -36,9 +38,11 @@ public class DownloadRoute {
     private final RegisterExport registers;
     private final InvoiceFiles invoiceFiles;
     private final TrendExport trends;
+    private final VatSummaryExport vatSummaries;
 
     public DownloadRoute(DownloadSigner signer, DownloadConfig config, CallerContext callers, RegisterExport registers,
-                         InvoiceFiles invoiceFiles, TrendExport trends) {
+                         InvoiceFiles invoiceFiles, TrendExport trends, VatSummaryExport vatSummaries) {
+        this.vatSummaries = vatSummaries;
         this.signer = signer;
         this.config = config;
         this.callers = callers;
@@ -76,6 +80,8 @@ public class DownloadRoute {
                     RegisterPeriod.of(claims.from(), claims.to(), config.registerMaxDays(), "link"), claims.side(),
                     TableFormat.valueOf(claims.format().name()), context.response());
             case INVOICE -> invoiceFiles.write(claims.organisationId(), claims.invoiceId(), claims.format(), context.response());
+            case VAT_SUMMARY -> vatSummaries.write(claims.organisationId(), claims.userId(), claims.from().withDayOfMonth(1),
+                    TableFormat.valueOf(claims.format().name()), context.response());
             case MONTHLY_TREND -> trends.write(claims.organisationId(),
                     TrendPeriod.of(claims.from(), claims.to(), config.chartMaxMonths(), "link"), context.response());
         };

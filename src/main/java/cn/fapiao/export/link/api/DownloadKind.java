@@ -13,7 +13,9 @@ public enum DownloadKind {
     @Description("One invoice as a file laid out like the national format (PDF) or as structured XML. Needs `invoiceId`.")
     INVOICE(EnumSet.of(DownloadFormat.PDF, DownloadFormat.XML)),
     @Description("Amount and tax by month; issued and received; as an SVG chart. Needs `from` and `to` (the months they fall in).")
-    MONTHLY_TREND(EnumSet.of(DownloadFormat.SVG));
+    MONTHLY_TREND(EnumSet.of(DownloadFormat.SVG)),
+    @Description("The monthly VAT summary (增值税申报汇总), the figures of `vatSummary` one per row. Needs `from`: a day of the month. Roles: ACCOUNTANT, AUDITOR. Formats CSV and XLSX.")
+    VAT_SUMMARY(EnumSet.of(DownloadFormat.CSV, DownloadFormat.XLSX));
 
     private final Set<DownloadFormat> formats;
 
