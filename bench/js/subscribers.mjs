@@ -6,16 +6,18 @@
 // outbox to count lost events).
 // Latencies count only after the first <warm-up> seconds of the run (the server's code paths are
 // compiled by then); every event counts for the lost ones.
-// Usage: node subscribers.mjs <ws-url> <tokens.tsv> <subscribers> <organisations> <seconds> <warm-up seconds>
+// Each subscribes with afterEventId = the outbox position before the run, so that an event
+// committed while its subscription was still being registered is replayed, not missed.
+// Usage: node subscribers.mjs <ws-url> <tokens.tsv> <subscribers> <organisations> <seconds> <warm-up seconds> <after event id>
 import { readFileSync } from 'node:fs';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-const [url, tokensFile, subscriberCount, orgCount, seconds, warmup = '0'] = process.argv.slice(2);
+const [url, tokensFile, subscriberCount, orgCount, seconds, warmup = '0', after = null] = process.argv.slice(2);
 let measureFrom = Infinity;
 const tokens = readFileSync(tokensFile, 'utf8').trim().split('\n').map((line) => line.split('\t'))
   .slice(0, Number(orgCount));
-const query = 'subscription { invoiceStatusChanged { eventId toStatus changedAt invoice { id status } } }';
+const query = 'subscription ($after: ID) { invoiceStatusChanged(afterEventId: $after) { eventId toStatus changedAt invoice { id status } } }';
 
 const latencies = [];
 const perOrg = new Map(); // org -> array of counts, one per subscriber
@@ -38,7 +40,7 @@ for (let i = 0; i < Number(subscriberCount); i++) {
     on: { connected: () => { connected++; } },
   });
   clients.push(client);
-  client.subscribe({ query }, {
+  client.subscribe({ query, variables: { after } }, {
     next: (result) => {
       if (result.errors) { errors++; return; }
       const event = result.data.invoiceStatusChanged;
@@ -62,8 +64,9 @@ await new Promise((resolve) => setTimeout(resolve, 1000)); // subscribe messages
 console.log(`ready ${connected}`);
 measureFrom = Date.now() + Number(warmup) * 1000;
 await new Promise((resolve) => setTimeout(resolve, (Number(seconds) + Number(warmup)) * 1000));
-// Events committed at the very end are still on their way: give them a moment.
-await new Promise((resolve) => setTimeout(resolve, 2000));
+// Events committed at the very end are still on their way: give them a moment (longer than the
+// server's 2 s poll, which delivers an event whose notification was missed).
+await new Promise((resolve) => setTimeout(resolve, 5000));
 
 latencies.sort((a, b) => a - b);
 const pct = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] : null);

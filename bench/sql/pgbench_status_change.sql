@@ -1,8 +1,8 @@
--- The subscriptions scenario's writer: one status change per transaction on an invoice sold by one
+-- The subscriptions scenario's writer: one status change per transaction on one of the first 40 invoices sold by one
 -- of the first :orgs organisations, as the tax side's synchronisation would commit it (the status
 -- and its history in one transaction; the history trigger writes the outbox event).
 \set org random(1, :orgs)
-\set k random(0, 199)
+\set k random(0, 39)
 with target as (
     select id, status from invoice
     where seller_org_id = :org and status in ('NORMAL', 'ABNORMAL')

@@ -42,12 +42,12 @@ create trigger event_outbox_notify after insert on event_outbox
     for each statement execute function event_outbox_notify();
 
 -- Every status change of an invoice (its first status included) is an event for the seller and
--- the buyer organisation, whichever of them use this system.
+-- the buyer organisation, whichever of them use this system (once, when an organisation invoices itself).
 create function invoice_status_event() returns trigger language plpgsql as $$
 begin
     insert into event_outbox (kind, subject_id, organisation_ids, data)
     select 'invoice.status', h.invoice_id,
-           array_remove(array[i.seller_org_id, i.buyer_org_id], null),
+           array(select distinct o from unnest(array[i.seller_org_id, i.buyer_org_id]) o where o is not null),
            jsonb_build_object('from', h.from_status, 'to', h.to_status, 'at', h.changed_at,
                               'by', h.changed_by, 'code', i.invoice_code, 'number', i.invoice_number)
     from inserted h join invoice i on i.id = h.invoice_id
@@ -87,7 +87,8 @@ end $$;
 create function invoice_changed_event() returns trigger language plpgsql as $$
 begin
     insert into event_outbox (kind, subject_id, organisation_ids, data)
-    select 'invoice.changed', n.id, array_remove(array[n.seller_org_id, n.buyer_org_id], null),
+    select 'invoice.changed', n.id,
+           array(select distinct o from unnest(array[n.seller_org_id, n.buyer_org_id]) o where o is not null),
            jsonb_build_object('code', n.invoice_code, 'number', n.invoice_number)
     from changed_rows n join previous_rows o on o.id = n.id
     where n.status is not distinct from o.status and n is distinct from o
