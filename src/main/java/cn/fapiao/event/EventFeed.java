@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,7 +20,9 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +156,58 @@ public class EventFeed {
                     }
                     return events;
                 });
+    }
+
+    /** Events a live stream may fall behind by before it ends with SUBSCRIBER_TOO_SLOW. */
+    public static final int MAX_BEHIND = 512;
+
+    /**
+     * The events the organisation may see, live: first those after {@code after} (null: none), then
+     * each as it is committed, every one once and in order. {@code onEnd} runs once when the stream ends.
+     */
+    public Multi<OutboxEvent> followOrganisation(long organisationId, String kind, Long after, Runnable onEnd) {
+        return follow(listener -> listen(organisationId, listener), through -> replay(organisationId, kind, after, through), after, onEnd);
+    }
+
+    /** As {@link #followOrganisation}, for the events of one subject. */
+    public Multi<OutboxEvent> followSubject(String kind, long subjectId, Long after, Runnable onEnd) {
+        return follow(listener -> listenToSubject(kind, subjectId, listener), through -> replaySubject(kind, subjectId, after, through), after, onEnd);
+    }
+
+    private Multi<OutboxEvent> follow(Function<Consumer<OutboxEvent>, Registration> register,
+                                      Function<Long, Uni<List<OutboxEvent>>> missedThrough, Long after, Runnable onEnd) {
+        Multi<OutboxEvent> raw = Multi.createFrom().<OutboxEvent>emitter(emitter -> {
+            // Live events that arrive while the missed ones are read wait here, so that the
+            // subscriber gets every event once and in order.
+            Deque<OutboxEvent> waiting = new ArrayDeque<>();
+            boolean[] replaying = {after != null};
+            Registration registration = register.apply(event -> {
+                synchronized (waiting) {
+                    if (replaying[0]) {
+                        waiting.add(event);
+                    } else {
+                        emitter.emit(event);
+                    }
+                }
+            });
+            emitter.onTermination(() -> {
+                registration.close().run();
+                onEnd.run();
+            });
+            if (after != null) {
+                missedThrough.apply(registration.from()).subscribe().with(missed -> {
+                    synchronized (waiting) {
+                        missed.forEach(emitter::emit);
+                        waiting.forEach(emitter::emit);
+                        waiting.clear();
+                        replaying[0] = false;
+                    }
+                }, emitter::fail);
+            }
+        }, BackPressureStrategy.ERROR);
+        return raw.onOverflow().buffer(MAX_BEHIND)
+                .onFailure(BackPressureFailure.class).transform(e -> new ApiException(ErrorCode.SUBSCRIBER_TOO_SLOW,
+                        "This subscription fell more than " + MAX_BEHIND + " events behind and ended: subscribe again with afterEventId."));
     }
 
     /** How many live listeners follow the feed on this replica. */

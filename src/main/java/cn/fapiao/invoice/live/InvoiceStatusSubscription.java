@@ -1,7 +1,6 @@
 package cn.fapiao.invoice.live;
 
 import cn.fapiao.common.ApiException;
-import cn.fapiao.common.ErrorCode;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.event.EventFeed;
 import cn.fapiao.event.EventIds;
@@ -10,7 +9,6 @@ import cn.fapiao.event.OutboxEvent;
 import cn.fapiao.event.SubscriptionLimits;
 import cn.fapiao.invoice.InvoiceDetails;
 import cn.fapiao.invoice.InvoiceService;
-import cn.fapiao.invoice.StoredInvoice;
 import cn.fapiao.invoice.api.InvoiceFilter;
 import cn.fapiao.security.Caller;
 import cn.fapiao.security.CallerContext;
@@ -20,8 +18,6 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.BackPressureFailure;
-import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -29,16 +25,11 @@ import org.eclipse.microprofile.graphql.Name;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /** Invoice status changes pushed over WebSocket as they are committed, on any replica. */
 @GraphQLApi
 public class InvoiceStatusSubscription {
-
-    /** Events a subscriber may fall behind by before its subscription ends (SUBSCRIBER_TOO_SLOW). */
-    static final int MAX_BEHIND = 512;
 
     private final InvoiceService invoices;
     private final InvoiceDetails details;
@@ -92,40 +83,7 @@ public class InvoiceStatusSubscription {
     private Multi<InvoiceStatusEvent> events(Start start, InvoiceStatusFilter filter, Long after, boolean withDetails) {
         Caller caller = start.caller();
         Runnable release = limits.acquire(caller);
-        Multi<OutboxEvent> raw = Multi.createFrom().<OutboxEvent>emitter(emitter -> {
-            // Live events that arrive while the missed ones are read wait here, so that the client
-            // gets every event once and in order.
-            Deque<OutboxEvent> waiting = new ArrayDeque<>();
-            boolean[] replaying = {after != null};
-            EventFeed.Registration registration = feed.listen(caller.organisationId(), event -> {
-                synchronized (waiting) {
-                    if (replaying[0]) {
-                        waiting.add(event);
-                    } else {
-                        emitter.emit(event);
-                    }
-                }
-            });
-            emitter.onTermination(() -> {
-                registration.close().run();
-                release.run();
-            });
-            if (after != null) {
-                feed.replay(caller.organisationId(), OutboxEvent.INVOICE_STATUS, after, registration.from()).subscribe().with(
-                        missed -> {
-                            synchronized (waiting) {
-                                missed.forEach(emitter::emit);
-                                waiting.forEach(emitter::emit);
-                                waiting.clear();
-                                replaying[0] = false;
-                            }
-                        },
-                        emitter::fail);
-            }
-        }, BackPressureStrategy.ERROR);
-        return raw.onOverflow().buffer(MAX_BEHIND)
-                .onFailure(BackPressureFailure.class).transform(e -> new ApiException(ErrorCode.SUBSCRIBER_TOO_SLOW,
-                        "This subscription fell more than " + MAX_BEHIND + " events behind and ended: subscribe again with afterEventId."))
+        return feed.followOrganisation(caller.organisationId(), OutboxEvent.INVOICE_STATUS, after, release)
                 .select().where(event -> wanted(event, start.invoiceId(), filter))
                 // A logout or a disabled user ends the subscription at its next event, not only when the token expires.
                 .onItem().transformToUniAndConcatenate(event -> stillLoggedIn(caller).chain(() -> toEvent(caller, event, filter, withDetails)));

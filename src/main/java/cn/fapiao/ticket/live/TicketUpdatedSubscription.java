@@ -1,7 +1,5 @@
 package cn.fapiao.ticket.live;
 
-import cn.fapiao.common.ApiException;
-import cn.fapiao.common.ErrorCode;
 import cn.fapiao.domain.TicketStatus;
 import cn.fapiao.event.EventFeed;
 import cn.fapiao.event.EventIds;
@@ -18,8 +16,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.BackPressureFailure;
-import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.common.vertx.VertxContext;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.vertx.core.Context;
@@ -31,15 +27,11 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.function.Supplier;
 
 /** A feedback ticket's changes pushed over WebSocket to whoever may read the ticket. */
 @GraphQLApi
 public class TicketUpdatedSubscription {
-
-    static final int MAX_BEHIND = 256;
 
     private final SubmitterActions actions;
     private final TicketAccess access;
@@ -78,36 +70,7 @@ public class TicketUpdatedSubscription {
 
     private Multi<TicketUpdate> updates(Start start, String trackingNumber, String accessKey, Long after) {
         Runnable release = limits.acquire(start.caller());
-        Multi<OutboxEvent> raw = Multi.createFrom().<OutboxEvent>emitter(emitter -> {
-            Deque<OutboxEvent> waiting = new ArrayDeque<>();
-            boolean[] replaying = {after != null};
-            EventFeed.Registration registration = feed.listenToSubject(TicketEvents.KIND, start.ticketId(), event -> {
-                synchronized (waiting) {
-                    if (replaying[0]) {
-                        waiting.add(event);
-                    } else {
-                        emitter.emit(event);
-                    }
-                }
-            });
-            emitter.onTermination(() -> {
-                registration.close().run();
-                release.run();
-            });
-            if (after != null) {
-                feed.replaySubject(TicketEvents.KIND, start.ticketId(), after, registration.from()).subscribe().with(missed -> {
-                    synchronized (waiting) {
-                        missed.forEach(emitter::emit);
-                        waiting.forEach(emitter::emit);
-                        waiting.clear();
-                        replaying[0] = false;
-                    }
-                }, emitter::fail);
-            }
-        }, BackPressureStrategy.ERROR);
-        return raw.onOverflow().buffer(MAX_BEHIND)
-                .onFailure(BackPressureFailure.class).transform(e -> new ApiException(ErrorCode.SUBSCRIBER_TOO_SLOW,
-                        "This subscription fell more than " + MAX_BEHIND + " events behind and ended: subscribe again with afterEventId."))
+        return feed.followSubject(TicketEvents.KIND, start.ticketId(), after, release)
                 .onItem().transformToUniAndConcatenate(event -> onItsOwnContext(() -> toUpdate(start.caller(), trackingNumber, accessKey, event)));
     }
 
