@@ -37,7 +37,7 @@ public interface HttpConfig {
         @WithDefault("automatic")
         Mode mode();
 
-        /** The manifest of registered operations (Apollo's persisted-query manifest JSON); required in allow-list mode. */
+        /** A client's manifest of registered operations (Apollo's persisted-query manifest JSON), allowed in allow-list mode besides the web console's own. */
         Optional<String> manifest();
     }
 

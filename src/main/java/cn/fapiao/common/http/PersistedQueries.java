@@ -18,6 +18,8 @@ import jakarta.json.JsonValue;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +39,15 @@ import java.util.Map;
  * validated, so garbage is never kept.
  *
  * <p>In {@code allow-list} mode only the operations of the manifest run (by hash, or by a document
- * whose hash is in it); nothing is registered.
+ * whose hash is in it); nothing is registered. The web console's own operations (its build's
+ * manifest, in the jar) are always known: registered in automatic mode, allowed in allow-list mode.
  */
 @ApplicationScoped
 public class PersistedQueries {
 
     private static final Logger LOG = Logger.getLogger(PersistedQueries.class);
+    /** The web console's manifest, written by the build (src/build/persisted-operations.mjs). */
+    static final String CONSOLE_MANIFEST = "META-INF/resources/persisted-operations.json";
 
     private final Pool pool;
     private final HttpConfig.PersistedQueries config;
@@ -55,11 +60,29 @@ public class PersistedQueries {
     }
 
     void loadManifest(@Observes StartupEvent start) {
+        Map<String, String> console = consoleOperations();
         if (allowListed()) {
-            String manifest = config.manifest().orElseThrow(() -> new IllegalStateException(
-                    "fapiao.http.persisted-queries.mode=allow-list needs fapiao.http.persisted-queries.manifest (FAPIAO_HTTP_PERSISTED_QUERIES_MANIFEST)"));
-            allowed = readManifest(Path.of(manifest));
-            LOG.infof("Allow-list mode: %d registered operations from %s", allowed.size(), manifest);
+            Map<String, String> operations = new HashMap<>(console);
+            config.manifest().ifPresent(manifest -> operations.putAll(readManifest(Path.of(manifest))));
+            allowed = Map.copyOf(operations);
+            LOG.infof("Allow-list mode: %d registered operations (the web console's%s)", allowed.size(),
+                    config.manifest().map(m -> " and " + m).orElse(""));
+        } else {
+            // The console's operations run by hash from its first request on, without the round trip
+            // that registers an unknown hash.
+            known.putAll(console);
+        }
+    }
+
+    /** The operations of the web console built into the jar (its build writes the manifest), none if absent. */
+    static Map<String, String> consoleOperations() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(CONSOLE_MANIFEST)) {
+            if (in == null) {
+                return Map.of();
+            }
+            return readManifest(new InputStreamReader(in, StandardCharsets.UTF_8), CONSOLE_MANIFEST);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + CONSOLE_MANIFEST, e);
         }
     }
 
@@ -131,21 +154,26 @@ public class PersistedQueries {
      * Each id is checked against its body, so a wrong manifest stops the start instead of running other documents.
      */
     static Map<String, String> readManifest(Path file) {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonReader reader = JsonProviderHolder.JSON_PROVIDER.createReader(in)) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return readManifest(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the persisted-query manifest " + file, e);
+        }
+    }
+
+    private static Map<String, String> readManifest(Reader in, String name) {
+        try (JsonReader reader = JsonProviderHolder.JSON_PROVIDER.createReader(in)) {
             Map<String, String> operations = new HashMap<>();
             for (JsonValue entry : reader.readObject().getJsonArray("operations")) {
                 JsonObject operation = entry.asJsonObject();
                 String body = operation.getString("body");
                 String id = operation.getString("id").toLowerCase();
                 if (!id.equals(PersistedHash.of(body))) {
-                    throw new IllegalStateException("Persisted-query manifest " + file + ": the id " + id + " is not the SHA-256 of its body");
+                    throw new IllegalStateException("Persisted-query manifest " + name + ": the id " + id + " is not the SHA-256 of its body");
                 }
                 operations.put(id, body);
             }
             return Map.copyOf(operations);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the persisted-query manifest " + file, e);
         }
     }
 }

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /**
  * Allow-list mode, for production: only the operations of the client's manifest
  * ({@code src/test/resources/persisted/manifest.json} here) run, by hash or by their exact text;
- * nothing else runs and nothing can be registered.
+ * nothing else runs and nothing can be registered. The web console's own operations (its build's
+ * manifest in the jar) run too, so that the console works on such a server.
  */
 @QuarkusTest
 @TestProfile(AllowListTest.AllowList.class)
@@ -53,6 +54,14 @@ class AllowListTest {
 
         JsonPath byText = post(Map.of("query", DECODE, "variables", Map.of("code", "011001800604"))).jsonPath();
         assertEquals(true, byText.getBoolean("data.decodeInvoiceCode.valid"), byText::prettify);
+    }
+
+    @Test
+    void theWebConsolesOperationsAreAllowedBesideTheConfiguredManifest() {
+        String hash = ConsoleManifest.hashOf("DecodeInvoiceCode");
+        JsonPath byHash = post(Map.of("operationName", "DecodeInvoiceCode", "extensions", persisted(hash),
+                "variables", Map.of("code", "011001800604"))).jsonPath();
+        assertEquals("011001800604", byHash.getString("data.decodeInvoiceCode.code"), byHash::prettify);
     }
 
     @Test

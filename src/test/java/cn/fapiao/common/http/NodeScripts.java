@@ -16,21 +16,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * against the test server. Their packages come from npm, pinned by {@code package-lock.json}:
  * {@code .ci/run} installs them with {@code npm ci}, and a first run here does the same when they are missing.
  */
-final class NodeScripts {
+public final class NodeScripts {
 
     static final Path DIRECTORY = Path.of("src/test/node");
 
     private NodeScripts() {
     }
 
-    /** The script's standard output; fails the test when it fails. */
-    static String run(String script, String... arguments) throws IOException, InterruptedException {
+    /** The script's standard output; fails the test when it fails or runs past two minutes. */
+    public static String run(String script, String... arguments) throws IOException, InterruptedException {
+        return run(120, script, arguments);
+    }
+
+    /** The script's standard output; fails the test when it fails or runs past the timeout. */
+    public static String run(int timeoutSeconds, String script, String... arguments) throws IOException, InterruptedException {
         if (!Files.isDirectory(DIRECTORY.resolve("node_modules"))) {
             exec(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
         }
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(arguments));
-        return exec(command, 120);
+        return exec(command, timeoutSeconds);
     }
 
     private static String exec(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
