@@ -89,7 +89,16 @@ async function newPage({ phone = false, language = 'zh' } = {}) {
   return page;
 }
 
+/** Form controls a screen reader could not name: every input needs a label (or an aria-label). */
+async function unlabelled(page) {
+  return page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((c) => c.type !== 'hidden' && !c.closest('[hidden]') && c.labels.length === 0 && !c.getAttribute('aria-label') && !c.getAttribute('aria-labelledby'))
+    .map((c) => c.outerHTML.slice(0, 80)));
+}
+
 async function shot(page, name) {
+  const missing = await unlabelled(page);
+  if (missing.length) problems.push(`[${name}] controls without a label: ${missing.join(', ')}`);
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
@@ -147,10 +156,19 @@ try {
   // 4. An agent answers on the desk; the submitter's page shows the answer without reloading.
   step = 'desk';
   const agent = await newPage();
-  await logIn(agent, 'a-support_agent');
+  // By keyboard alone: the username field has the focus, Tab moves on, Enter submits.
+  await agent.goto(new URL('#/login', base).toString());
+  await agent.getByLabel('用户名').waitFor();
+  await agent.keyboard.type('a-support_agent');
+  await agent.keyboard.press('Tab');
+  await agent.keyboard.type(PASSWORD);
+  await agent.keyboard.press('Enter');
+  await agent.getByRole('heading', { name: '查验发票' }).waitFor();
   await agent.goto(new URL('#/desk', base).toString());
   await agent.getByRole('link', { name: trackingNumber }).click();
-  await agent.getByText('发票照片.png').waitFor();
+  const [photo] = await Promise.all([agent.context().waitForEvent('page'), agent.getByRole('button', { name: '发票照片.png' }).click()]);
+  await photo.waitForURL(/^blob:/);
+  await photo.close();
   await agent.getByRole('button', { name: '受理' }).click();
   await agent.getByTestId('ticket-status').filter({ hasText: '已受理' }).waitFor();
   await agent.getByLabel('回复提交人').fill('您好，号码第六位应为另一个数字，请用诊断给出的号码再查验。');
@@ -161,6 +179,18 @@ try {
   await agent.getByRole('link', { name: trackingNumber }).waitFor();
   await shot(agent, 'desk-queue-zh');
   await accountant.getByText('您好，号码第六位').waitFor();
+
+  // The agent resolves it; the submitter is asked to rate, and rates.
+  step = 'rate';
+  await agent.getByRole('link', { name: trackingNumber }).click();
+  await agent.getByRole('button', { name: '标记已解决' }).click();
+  await agent.getByTestId('ticket-status').filter({ hasText: '已解决' }).waitFor();
+  await accountant.getByRole('heading', { name: '评价处理结果' }).waitFor();
+  await accountant.getByLabel('评分（1–5）').selectOption('4');
+  await accountant.getByLabel('评价意见（可选）').fill('答复及时。');
+  await accountant.getByRole('button', { name: '评价处理结果' }).click();
+  await accountant.getByText('感谢您的评价：4 分').waitFor();
+  await shot(accountant, 'ticket-rated-zh');
 
   // 5. A status change made elsewhere appears live in the accountant's invoice list.
   step = 'live';
@@ -197,8 +227,21 @@ try {
   await phone.goto(new URL('#/invoices', base).toString());
   await phone.locator(`tr[data-invoice-id="${watched.id}"]`).waitFor();
   await shot(phone, 'invoices-phone-zh');
+  // Anonymous, in English: give feedback, keep the access key, follow the ticket with it.
   step = 'english';
   const english = await newPage({ language: 'en' });
+  await english.goto(new URL('#/feedback', base).toString());
+  await english.getByLabel('Category').selectOption('POLICY_QUESTION');
+  await english.getByLabel('Subject').fill('Which rate applies to consulting?');
+  await english.getByLabel('Description').fill('Our consulting invoices: 6% or 13%?');
+  await english.getByRole('button', { name: 'Send' }).click();
+  const anonymousNumber = (await english.getByTestId('tracking-number').textContent()).trim();
+  const accessKey = (await english.getByTestId('access-key').textContent()).trim();
+  assert.ok(accessKey.length >= 16, 'an anonymous submitter gets an access key');
+  await english.getByRole('link', { name: 'Follow this feedback' }).click();
+  await english.getByTestId('ticket-status').filter({ hasText: 'New' }).waitFor();
+  await english.getByText('Which rate applies to consulting?').waitFor();
+  assert.equal(await english.getByLabel('Tracking number').inputValue(), anonymousNumber);
   await english.goto(new URL('#/tickets', base).toString());
   await english.getByRole('heading', { name: 'Follow feedback' }).waitFor();
   await english.getByLabel('Tracking number').fill(trackingNumber.slice(0, -1) + (trackingNumber.endsWith('A') ? 'B' : 'A'));

@@ -75,6 +75,19 @@ function clock(due, now) {
   return h('span', { class: minutes < 0 ? 'badge breached' : null, title: dateTime(due) }, minutes < 0 ? `-${text}` : text);
 }
 
+/** Shows an attachment in a new tab (a blob URL: the file never gets a URL of its own). */
+async function openAttachment(trackingNumber, id) {
+  const opened = window.open('', '_blank');
+  try {
+    const { ticketAttachment: file } = await run('TicketAttachment', { trackingNumber, accessKey: null, id });
+    const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
+    opened.location.href = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+  } catch (failure) {
+    opened?.close();
+    toast(errorText(failure));
+  }
+}
+
 async function ticket(main, trackingNumber) {
   async function load() {
     try {
@@ -130,8 +143,10 @@ async function ticket(main, trackingNumber) {
           [t('ticket.contact'), data.contact],
           [t('ticket.invoiceReference'), data.invoiceReference],
           [t('ticket.findings', { codes: '' }), data.diagnosisFindings.join(', ')],
-          [t('ticket.attachments'), data.attachments.map((a) => `${a.fileName} (${a.mediaType}, ${a.sizeBytes} B)`).join('; ')],
         ]),
+        data.attachments.length ? h('ul', { 'aria-label': t('ticket.attachments') }, data.attachments.map((a) => h('li', {},
+          h('button', { type: 'button', onclick: () => openAttachment(data.trackingNumber, a.id) }, a.fileName),
+          ' ', h('span', { class: 'muted' }, `${a.mediaType}, ${Math.ceil(a.sizeBytes / 1024)} KiB`)))) : null,
         h('p', {}, data.description),
         h('div', { class: 'actions', 'aria-label': t('desk.actions') },
           (MOVES[data.status] || []).map((action) => h('button', { type: 'button', onclick: () => move(data.id, action) }, label('action', action))))),

@@ -122,7 +122,8 @@ function follow(main, trackingNumber, accessKey) {
       const { ticket } = await run('FollowTicket', { trackingNumber: tn, accessKey: ak });
       showTicket(view, ticket, ak, () => open(tn, ak));
       stop = subscribe('TicketUpdated', { trackingNumber: tn, accessKey: ak }, (update) => {
-        toast(`${ticket.trackingNumber}: ${label('ticketStatus', update.toStatus)}`);
+        toast(update.fromStatus && update.fromStatus !== update.toStatus
+          ? `${ticket.trackingNumber}: ${label('ticketStatus', update.toStatus)}` : `${ticket.trackingNumber}: ${t('ticket.updated')}`);
         open(tn, ak);
       });
     } catch (failure) {
