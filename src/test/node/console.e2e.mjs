@@ -11,8 +11,13 @@
 // phone; one in English) go to the screenshot directory. Any console error or page error fails it.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+// axe-core, the accessibility rules engine, runs inside each page that gets a screenshot.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const [base, shots] = process.argv.slice(2);
 assert.ok(base && shots, 'usage: console.e2e.mjs <base URL> <screenshot directory>');
@@ -59,6 +64,19 @@ async function createPeople() {
   }
 }
 
+/** The RFC 6238 code of a base32 secret for the 30-second step `offset` steps from now. */
+function totp(secret, offset = 0) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000) + offset));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const at = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
 /** A number that is not issued: one digit of the sequence mistyped (a near match of the real one). */
 function mistyped(number) {
   return number.slice(0, 5) + (number[5] === '9' ? '8' : '9') + number.slice(6);
@@ -96,9 +114,21 @@ async function unlabelled(page) {
     .map((c) => c.outerHTML.slice(0, 80)));
 }
 
+/** Serious and critical accessibility violations (labels, contrast, names, ARIA) by axe-core. */
+async function accessibilityViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+  });
+}
+
 async function shot(page, name) {
   const missing = await unlabelled(page);
   if (missing.length) problems.push(`[${name}] controls without a label: ${missing.join(', ')}`);
+  const violations = await accessibilityViolations(page);
+  if (violations.length) problems.push(`[${name}] accessibility: ${violations.join(' | ')}`);
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
@@ -219,7 +249,35 @@ try {
   assert.match(download.suggestedFilename(), /\.xlsx$/);
   await shot(accountant, 'reports-zh');
 
-  // 7. A phone-sized screen, and the console in English.
+  // 7. A user with a second factor: the one-time code is asked for after the password; then the
+  // password is changed on the account screen.
+  step = 'totp';
+  const admin = await tokenOf('a-admin');
+  await graphql(admin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    { input: { username: 'a-totp', password: PASSWORD, roles: ['ACCOUNTANT'] } }, { allow: ['USERNAME_TAKEN'] });
+  const enrolment = await graphql(null, 'mutation($u: String!, $p: String!) { enrolTotp(username: $u, password: $p) { secret } }',
+    { u: 'a-totp', p: PASSWORD }, { allow: ['TOTP_ALREADY_ENABLED'] });
+  if (enrolment) {
+    await graphql(null, 'mutation($c: String!, $u: String!, $p: String!) { confirmTotp(code: $c, username: $u, password: $p) }',
+      { c: totp(enrolment.enrolTotp.secret), u: 'a-totp', p: PASSWORD });
+    const second = await newPage();
+    await second.goto(new URL('#/login', base).toString());
+    await second.getByLabel('用户名').fill('a-totp');
+    await second.getByLabel('密码').fill(PASSWORD);
+    await second.getByRole('button', { name: '登录' }).click();
+    await second.getByText('请输入动态验证码。').waitFor();
+    await second.getByLabel('动态验证码（6 位）').fill(totp(enrolment.enrolTotp.secret, 1));
+    await second.getByRole('button', { name: '登录' }).click();
+    await second.getByRole('heading', { name: '查验发票' }).waitFor();
+    await second.getByRole('link', { name: '当前用户：a-totp' }).click();
+    await second.getByLabel('当前密码').fill(PASSWORD);
+    await second.getByLabel('新密码').fill('a-new-password-2026');
+    await second.getByRole('button', { name: '修改密码' }).click();
+    await second.getByText('密码已修改').waitFor();
+    await shot(second, 'account-zh');
+  }
+
+  // 8. A phone-sized screen, and the console in English.
   step = 'phone';
   const phone = await newPage({ phone: true });
   await logIn(phone, 'a-accountant');
