@@ -232,7 +232,29 @@ try {
   await row.getByText('全额红冲').waitFor();
   await shot(accountant, 'invoices-zh');
 
-  // 6. Reports: statistics, the chart, the register as XLSX.
+  // An issuer issues an invoice after its preview, then reverses it after the reversal's preview.
+  step = 'issue';
+  const issuerPage = await newPage();
+  await logIn(issuerPage, 'a-issuer');
+  await issuerPage.getByRole('link', { name: '开具发票' }).click();
+  await issuerPage.getByLabel('购买方名称').fill('测试乙公司 (org B)');
+  await issuerPage.getByLabel('购买方纳税人识别号').fill('91110000101623741K');
+  await issuerPage.getByLabel('项目名称 1').fill('培训服务');
+  await issuerPage.getByLabel('金额（元） 1').fill('500');
+  await issuerPage.getByLabel('税率 1').selectOption('0.06');
+  await issuerPage.getByRole('button', { name: '预览' }).click();
+  const preview = issuerPage.getByRole('dialog');
+  await preview.getByText('伍佰叁拾元整').waitFor();
+  await shot(issuerPage, 'issue-preview-zh');
+  await preview.getByRole('button', { name: '确认开具' }).click();
+  await issuerPage.getByRole('heading', { name: /电子发票/ }).waitFor();
+  await issuerPage.getByRole('button', { name: '红冲' }).click();
+  await issuerPage.getByRole('dialog').getByRole('button', { name: '预览' }).click();
+  await issuerPage.getByRole('dialog').getByText('将开具一张负数发票冲销 500.00 元').waitFor();
+  await issuerPage.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+  await issuerPage.locator('#invoice-status').getByText('全额红冲').waitFor();
+
+  // 6. Reports: statistics, the chart, the VAT summary, the register as XLSX.
   step = 'reports';
   await accountant.goto(new URL('#/reports', base).toString());
   await accountant.getByRole('button', { name: '统计' }).click();
@@ -247,29 +269,32 @@ try {
   const file = await download.path();
   assert.equal(readFileSync(file).subarray(0, 2).toString('latin1'), 'PK', 'an XLSX file is a zip archive');
   assert.match(download.suggestedFilename(), /\.xlsx$/);
+  await accountant.getByRole('button', { name: '生成汇总' }).click();
+  await accountant.getByText('应纳税额').waitFor();
   await shot(accountant, 'reports-zh');
 
   // 7. A user with a second factor: the one-time code is asked for after the password; then the
   // password is changed on the account screen.
   step = 'totp';
   const admin = await tokenOf('a-admin');
+  const totpUser = `a-totp-${Date.now() % 1000000}`;
   await graphql(admin, 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
-    { input: { username: 'a-totp', password: PASSWORD, roles: ['ACCOUNTANT'] } }, { allow: ['USERNAME_TAKEN'] });
+    { input: { username: totpUser, password: PASSWORD, roles: ['ACCOUNTANT'] } });
   const enrolment = await graphql(null, 'mutation($u: String!, $p: String!) { enrolTotp(username: $u, password: $p) { secret } }',
-    { u: 'a-totp', p: PASSWORD }, { allow: ['TOTP_ALREADY_ENABLED'] });
-  if (enrolment) {
+    { u: totpUser, p: PASSWORD });
+  {
     await graphql(null, 'mutation($c: String!, $u: String!, $p: String!) { confirmTotp(code: $c, username: $u, password: $p) }',
-      { c: totp(enrolment.enrolTotp.secret), u: 'a-totp', p: PASSWORD });
+      { c: totp(enrolment.enrolTotp.secret), u: totpUser, p: PASSWORD });
     const second = await newPage();
     await second.goto(new URL('#/login', base).toString());
-    await second.getByLabel('用户名').fill('a-totp');
+    await second.getByLabel('用户名').fill(totpUser);
     await second.getByLabel('密码').fill(PASSWORD);
     await second.getByRole('button', { name: '登录' }).click();
     await second.getByText('请输入动态验证码。').waitFor();
     await second.getByLabel('动态验证码（6 位）').fill(totp(enrolment.enrolTotp.secret, 1));
     await second.getByRole('button', { name: '登录' }).click();
     await second.getByRole('heading', { name: '查验发票' }).waitFor();
-    await second.getByRole('link', { name: '当前用户：a-totp' }).click();
+    await second.getByRole('link', { name: `当前用户：${totpUser}` }).click();
     await second.getByLabel('当前密码').fill(PASSWORD);
     await second.getByLabel('新密码').fill('a-new-password-2026');
     await second.getByRole('button', { name: '修改密码' }).click();
