@@ -47,6 +47,11 @@ class WebConsoleFilesTest {
         assertEquals(200, index.statusCode());
         assertTrue(index.contentType().startsWith("text/html"), index.contentType());
         assertTrue(index.asString().contains("js/app.js"), index::asString);
+        // Only this origin's scripts and connections, never framed, no Referer carrying a download token.
+        assertTrue(index.header("Content-Security-Policy").contains("default-src 'self'"), index.header("Content-Security-Policy"));
+        assertTrue(index.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+        assertEquals("no-referrer", index.header("Referrer-Policy"));
+        assertEquals("nosniff", index.header("X-Content-Type-Options"));
 
         Response script = given().when().get("/js/app.js");
         assertEquals(200, script.statusCode());
