@@ -228,7 +228,8 @@ try {
   await accountant.goto(new URL('#/invoices', base).toString());
   const row = accountant.locator(`tr[data-invoice-id="${watched.id}"]`);
   await row.getByText('正常').waitFor();
-  await accountant.waitForTimeout(1000); // the subscription is open once the list has loaded
+  await accountant.locator('main[data-live="true"]').waitFor(); // the subscription is open
+  await accountant.waitForTimeout(500);
   await graphql(issuer, 'mutation($input: RedReverseInvoiceInput!) { redReverseInvoice(input: $input) { id } }', { input: { id: watched.id, reasonCode: 1 } });
   await row.getByText('全额红冲').waitFor();
   await shot(accountant, 'invoices-zh');
@@ -249,6 +250,8 @@ try {
   await shot(issuerPage, 'issue-preview-zh');
   await preview.getByRole('button', { name: '确认开具' }).click();
   await issuerPage.getByRole('heading', { name: /电子发票/ }).waitFor();
+  const [pdf] = await Promise.all([issuerPage.waitForEvent('download'), issuerPage.getByRole('button', { name: '下载 PDF' }).click()]);
+  assert.equal(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1'), '%PDF-', 'the invoice downloads as a PDF');
   await issuerPage.getByRole('button', { name: '红冲' }).click();
   await issuerPage.getByRole('dialog').getByRole('button', { name: '预览' }).click();
   await issuerPage.getByRole('dialog').getByText('将开具一张负数发票冲销 500.00 元').waitFor();

@@ -77,6 +77,7 @@ async function route() {
   renderShell();
   const { route: target, params } = current();
   const main = document.getElementById('main');
+  delete main.dataset.live; // set again by a screen whose live updates are on
   if (target.signedIn && !session()) {
     location.hash = '#/login';
     return;

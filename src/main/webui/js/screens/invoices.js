@@ -4,6 +4,7 @@
 import { hasRole, run, subscribe } from '../api.js';
 import { confirmDialog, facts, field, h, replace, select, table, toast } from '../dom.js';
 import { errorText, label, money, percent, t } from '../i18n.js';
+import { download } from './reports.js';
 
 const STATUSES = ['NORMAL', 'VOIDED', 'RED_PARTIAL', 'RED_FULL', 'LOST_CONTROL', 'ABNORMAL'];
 const PAGE = 20;
@@ -20,10 +21,11 @@ function statusBadge(status) {
 
 /** Follows status changes of the organisation's invoices; `onChange(event)` for each. */
 function followStatus(onChange, filter = {}) {
+  const main = document.getElementById('main');
   return subscribe('InvoiceStatusChanged', { filter }, (event) => {
     toast(t('invoices.changed', { number: event.invoice.number, status: label('status', event.toStatus) }));
     onChange(event);
-  });
+  }, { onOpen: () => { main.dataset.live = 'true'; } });
 }
 
 function list(main) {
@@ -100,7 +102,9 @@ async function details(main, id) {
   }
 
   function show(inv) {
-    const actions = h('div', { class: 'actions' });
+    const actions = h('div', { class: 'actions' }, ['PDF', 'XML'].map((format) => h('button', {
+      type: 'button', onclick: () => download({ kind: 'INVOICE', format, invoiceId: inv.id }).catch((f) => toast(errorText(f))),
+    }, t('invoice.download', { format }))));
     // Fully digital invoices are never voided, only red-reversed (the server refuses it too).
     if (hasRole('ISSUER') && inv.status === 'NORMAL' && inv.generation !== 'DIGITAL' && Number(inv.total) > 0) {
       actions.append(h('button', { type: 'button', class: 'danger', onclick: () => voidIt(inv) }, t('invoice.void')));

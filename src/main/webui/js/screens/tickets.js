@@ -116,18 +116,27 @@ function follow(main, trackingNumber, accessKey) {
     },
   }, h('div', { class: 'grid' }, number.element, key.element), h('div', { class: 'actions' }, h('button', { class: 'primary', type: 'submit' }, t('ticket.open'))));
 
+  /** Shows the ticket, then follows it: one subscription, each update reloads what is shown. */
   async function open(tn, ak) {
     if (stop) stop();
+    stop = null;
+    const shown = await load(tn, ak);
+    if (!shown) return;
+    stop = subscribe('TicketUpdated', { trackingNumber: tn, accessKey: ak }, (update) => {
+      toast(update.fromStatus && update.fromStatus !== update.toStatus
+        ? `${tn}: ${label('ticketStatus', update.toStatus)}` : `${tn}: ${t('ticket.updated')}`);
+      load(tn, ak);
+    }, { onOpen: () => load(tn, ak) }); // what changed between the first load and the subscription
+  }
+
+  async function load(tn, ak) {
     try {
       const { ticket } = await run('FollowTicket', { trackingNumber: tn, accessKey: ak });
-      showTicket(view, ticket, ak, () => open(tn, ak));
-      stop = subscribe('TicketUpdated', { trackingNumber: tn, accessKey: ak }, (update) => {
-        toast(update.fromStatus && update.fromStatus !== update.toStatus
-          ? `${ticket.trackingNumber}: ${label('ticketStatus', update.toStatus)}` : `${ticket.trackingNumber}: ${t('ticket.updated')}`);
-        open(tn, ak);
-      });
+      showTicket(view, ticket, ak, () => load(tn, ak));
+      return true;
     } catch (failure) {
       replace(view, h('div', { class: 'alert', role: 'alert' }, errorText(failure)));
+      return false;
     }
   }
 
