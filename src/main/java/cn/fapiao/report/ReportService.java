@@ -55,7 +55,7 @@ public class ReportService {
         Checked checked = checked(input, "input");
         ReportCache.Key key = new ReportCache.Key(caller.organisationId(), "statistics",
                 new StatisticsKey(checked.period(), input.filter(), checked.groupBy()));
-        return cache.get(key, () -> compute(caller.organisationId(), checked.where(), checked.period(), checked.groupBy()));
+        return cache.get(key, () -> compute(caller.organisationId(), input.filter(), checked.where(), checked.period(), checked.groupBy()));
     }
 
     /**
@@ -82,8 +82,11 @@ public class ReportService {
         return new Checked(period, groupBy, where);
     }
 
-    private Uni<InvoiceStatistics> compute(long organisationId, InvoiceFilterSql.Where where, ReportPeriod period, List<StatisticsGrouping> groupBy) {
-        StatisticsQuery.Statement statement = StatisticsQuery.of(where, period, groupBy);
+    private Uni<InvoiceStatistics> compute(long organisationId, InvoiceFilter filter, InvoiceFilterSql.Where where, ReportPeriod period,
+                                           List<StatisticsGrouping> groupBy) {
+        StatisticsQuery.Statement statement = StatisticsFromTotals.answers(filter, groupBy)
+                ? StatisticsFromTotals.of(filter, where, period, groupBy)
+                : StatisticsQuery.of(where, period, groupBy);
         Tuple tuple = Tuple.of(organisationId);
         statement.params().forEach(tuple::addValue);
         return pool.preparedQuery(statement.sql()).execute(tuple).map(result -> {
