@@ -237,22 +237,42 @@ create trigger invoice_line_totals_update after update on invoice_line
 create trigger invoice_line_totals_delete after delete on invoice_line
     referencing old table as old_rows for each statement execute function invoice_totals_on_line();
 
--- What is there already, in the migration's transaction (writes to invoice wait meanwhile, as for V40).
-insert into invoice_day_totals (organisation_id, side, issue_date, status, type_code, direction, source, to_self, invoices, amount, tax)
-select s.org, s.side, i.issue_date, i.status, i.type_code, i.direction, i.source, i.seller_org_id is not distinct from i.buyer_org_id,
-       count(*), sum(i.amount), sum(i.tax)
-from invoice i
-cross join lateral (values (i.seller_org_id, 'SELLER'), (i.buyer_org_id, 'BUYER')) s(org, side)
-where s.org is not null
-group by 1, 2, 3, 4, 5, 6, 7, 8;
+-- Both tables recomputed from the invoices and their lines: what the migration starts from, and what
+-- a bulk load that bypassed the triggers (session_replication_role = replica, bench/sql/load.sql)
+-- calls afterwards.
+create function invoice_totals_rebuild() returns void language plpgsql as $$
+begin
+    truncate invoice_day_totals, invoice_rate_day_totals;
+    insert into invoice_day_totals (organisation_id, side, issue_date, status, type_code, direction, source, to_self, invoices, amount, tax)
+    select s.org, s.side, i.issue_date, i.status, i.type_code, i.direction, i.source, i.seller_org_id is not distinct from i.buyer_org_id,
+           count(*), sum(i.amount), sum(i.tax)
+    from invoice i
+    cross join lateral (values (i.seller_org_id, 'SELLER'), (i.buyer_org_id, 'BUYER')) s(org, side)
+    where s.org is not null
+    group by 1, 2, 3, 4, 5, 6, 7, 8;
+    insert into invoice_rate_day_totals (organisation_id, side, issue_date, status, type_code, direction, source, to_self, tax_rate,
+                                         invoices, amount, tax)
+    select s.org, s.side, i.issue_date, i.status, i.type_code, i.direction, i.source, i.seller_org_id is not distinct from i.buyer_org_id,
+           coalesce(r.tax_rate, -1), count(*), sum(coalesce(r.amount, i.amount)), sum(coalesce(r.tax, i.tax))
+    from invoice i
+    left join (select invoice_id, tax_rate, sum(amount) as amount, sum(tax) as tax from invoice_line group by invoice_id, tax_rate) r
+        on r.invoice_id = i.id
+    cross join lateral (values (i.seller_org_id, 'SELLER'), (i.buyer_org_id, 'BUYER')) s(org, side)
+    where s.org is not null
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9;
+end
+$$;
 
-insert into invoice_rate_day_totals (organisation_id, side, issue_date, status, type_code, direction, source, to_self, tax_rate,
-                                     invoices, amount, tax)
-select s.org, s.side, i.issue_date, i.status, i.type_code, i.direction, i.source, i.seller_org_id is not distinct from i.buyer_org_id,
-       coalesce(r.tax_rate, -1), count(*), sum(coalesce(r.amount, i.amount)), sum(coalesce(r.tax, i.tax))
-from invoice i
-left join (select invoice_id, tax_rate, sum(amount) as amount, sum(tax) as tax from invoice_line group by invoice_id, tax_rate) r
-    on r.invoice_id = i.id
-cross join lateral (values (i.seller_org_id, 'SELLER'), (i.buyer_org_id, 'BUYER')) s(org, side)
-where s.org is not null
-group by 1, 2, 3, 4, 5, 6, 7, 8, 9;
+-- Emptied invoices or lines (no row trigger fires for a truncate): recompute what is left.
+create function invoice_totals_on_truncate() returns trigger language plpgsql as $$
+begin
+    perform invoice_totals_rebuild();
+    return null;
+end
+$$;
+create trigger invoice_totals_truncate after truncate on invoice for each statement execute function invoice_totals_on_truncate();
+create trigger invoice_line_totals_truncate after truncate on invoice_line for each statement execute function invoice_totals_on_truncate();
+
+-- What is there already, in the migration's transaction (writes to invoice wait meanwhile, as for V40;
+-- 89 s for the bench's 1,000,000 invoices on its loaded 2-core machine).
+select invoice_totals_rebuild();
