@@ -73,49 +73,45 @@ create table invoice_rate_day_totals (
     constraint invoice_rate_day_totals_side_check check (side in ('SELLER', 'BUYER'))
 );
 
--- The statements that add signed contributions to the two tables, as text for the triggers to
--- EXECUTE themselves (a trigger's transition tables are visible to its own statements only, not to
--- a function it calls). `headers`: a query of (sign, id, seller_org_id, buyer_org_id, issue_date,
--- status, type_code, direction, source, amount, tax) giving invoice states to add (+1) or take
--- away (-1); `lines`: a query of (sign, invoice_id, tax_rate, amount, tax), the lines of those
--- states, that may read `h` (the headers).
-create function invoice_day_totals_sql(headers text) returns text language sql immutable as $f$
-    select format($q$
-        with h as (%s)
+-- A state of an invoice to add (+1) or take away (-1), and a line of such a state.
+create type invoice_totals_state as (sign int, id bigint, seller_org_id bigint, buyer_org_id bigint, issue_date date,
+    status varchar(16), type_code char(2), direction varchar(4), source varchar(12), amount numeric, tax numeric);
+create type invoice_totals_line as (sign int, invoice_id bigint, tax_rate numeric, amount numeric, tax numeric);
+
+-- Stages what the given invoice states contribute (with `lines` as their lines; an invoice state
+-- without any counts at rate -1 with its own amounts), to the day table too when `day`. Static
+-- statements: planned once per session, not on every call.
+create function invoice_totals_stage(states invoice_totals_state[], lines invoice_totals_line[], day boolean)
+    returns void language plpgsql as $$
+begin
+    if day then
         insert into invoice_totals_pending (organisation_id, side, issue_date, status, type_code, direction, source, to_self,
                                             invoices, amount, tax)
         select s.org, s.side, s.issue_date, s.status, s.type_code, s.direction, s.source, s.to_self,
                sum(s.sign), sum(s.sign * s.amount), sum(s.sign * s.tax)
         from (select h.*, h.seller_org_id as org, 'SELLER' as side, h.seller_org_id is not distinct from h.buyer_org_id as to_self
-              from h where h.seller_org_id is not null
+              from unnest(states) h where h.seller_org_id is not null
               union all
               select h.*, h.buyer_org_id, 'BUYER', h.seller_org_id is not distinct from h.buyer_org_id
-              from h where h.buyer_org_id is not null) s
+              from unnest(states) h where h.buyer_org_id is not null) s
         group by 1, 2, 3, 4, 5, 6, 7, 8
-        having sum(s.sign) <> 0 or sum(s.sign * s.amount) <> 0 or sum(s.sign * s.tax) <> 0
-        $q$, headers)
-$f$;
-
-create function invoice_rate_day_totals_sql(headers text, lines text) returns text language sql immutable as $f$
-    select format($q$
-        with h as (%s),
-             per_rate as (
-                 select l.sign, l.invoice_id, l.tax_rate, sum(l.amount) as amount, sum(l.tax) as tax
-                 from (%s) l group by l.sign, l.invoice_id, l.tax_rate)
-        insert into invoice_totals_pending (organisation_id, side, issue_date, status, type_code, direction, source, to_self, tax_rate,
-                                            invoices, amount, tax)
-        select s.org, s.side, s.issue_date, s.status, s.type_code, s.direction, s.source, s.to_self, coalesce(r.tax_rate, -1),
-               sum(s.sign), sum(s.sign * coalesce(r.amount, s.amount)), sum(s.sign * coalesce(r.tax, s.tax))
-        from (select h.*, h.seller_org_id as org, 'SELLER' as side, h.seller_org_id is not distinct from h.buyer_org_id as to_self
-              from h where h.seller_org_id is not null
-              union all
-              select h.*, h.buyer_org_id, 'BUYER', h.seller_org_id is not distinct from h.buyer_org_id
-              from h where h.buyer_org_id is not null) s
-        left join per_rate r on r.invoice_id = s.id and r.sign = s.sign
-        group by 1, 2, 3, 4, 5, 6, 7, 8, 9
-        having sum(s.sign) <> 0 or sum(s.sign * coalesce(r.amount, s.amount)) <> 0 or sum(s.sign * coalesce(r.tax, s.tax)) <> 0
-        $q$, headers, lines)
-$f$;
+        having sum(s.sign) <> 0 or sum(s.sign * s.amount) <> 0 or sum(s.sign * s.tax) <> 0;
+    end if;
+    insert into invoice_totals_pending (organisation_id, side, issue_date, status, type_code, direction, source, to_self, tax_rate,
+                                        invoices, amount, tax)
+    select s.org, s.side, s.issue_date, s.status, s.type_code, s.direction, s.source, s.to_self, coalesce(r.tax_rate, -1),
+           sum(s.sign), sum(s.sign * coalesce(r.amount, s.amount)), sum(s.sign * coalesce(r.tax, s.tax))
+    from (select h.*, h.seller_org_id as org, 'SELLER' as side, h.seller_org_id is not distinct from h.buyer_org_id as to_self
+          from unnest(states) h where h.seller_org_id is not null
+          union all
+          select h.*, h.buyer_org_id, 'BUYER', h.seller_org_id is not distinct from h.buyer_org_id
+          from unnest(states) h where h.buyer_org_id is not null) s
+    left join (select l.sign, l.invoice_id, l.tax_rate, sum(l.amount) as amount, sum(l.tax) as tax
+               from unnest(lines) l group by l.sign, l.invoice_id, l.tax_rate) r on r.invoice_id = s.id and r.sign = s.sign
+    group by 1, 2, 3, 4, 5, 6, 7, 8, 9
+    having sum(s.sign) <> 0 or sum(s.sign * coalesce(r.amount, s.amount)) <> 0 or sum(s.sign * coalesce(r.tax, s.tax)) <> 0;
+end
+$$;
 
 -- At commit: the transaction's increments, day table first, each sorted by key, then gone.
 create function invoice_totals_apply_pending() returns trigger language plpgsql as $$
@@ -152,28 +148,43 @@ $$;
 create constraint trigger invoice_totals_pending_apply after insert on invoice_totals_pending
     deferrable initially deferred for each row execute function invoice_totals_apply_pending();
 
--- An invoice's lines as they are now, for each state of it in `h`.
-create function invoice_current_lines_sql() returns text language sql immutable as $f$
-    select 'select h.sign, x.invoice_id, x.tax_rate, x.amount, x.tax from h join invoice_line x on x.invoice_id = h.id'
-$f$;
-
--- Inserted and updated invoices. An inserted invoice counts without lines: its lines, even those
--- inserted by the same statement (issuing writes both in one), are the line trigger's to add.
-create function invoice_totals_on_invoice() returns trigger language plpgsql as $$
-declare
-    cols constant text := 'id, seller_org_id, buyer_org_id, issue_date, status, type_code, direction, source, amount, tax';
-    headers text;
+-- Inserted invoices count without lines: their lines, even those inserted by the same statement
+-- (issuing writes both in one), are the line trigger's to add.
+create function invoice_totals_on_invoice_insert() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'INSERT' then
-        headers := format('select 1 as sign, %s from new_rows', cols);
-        execute invoice_day_totals_sql(headers);
-        execute invoice_rate_day_totals_sql(headers,
-            'select 0 as sign, 0::bigint as invoice_id, 0::numeric as tax_rate, 0::numeric as amount, 0::numeric as tax where false');
-    else
-        headers := format('select 1 as sign, %s from new_rows union all select -1, %s from old_rows', cols, cols);
-        execute invoice_day_totals_sql(headers);
-        execute invoice_rate_day_totals_sql(headers, invoice_current_lines_sql());
+    perform invoice_totals_stage(
+        (select array_agg(row(1, n.id, n.seller_org_id, n.buyer_org_id, n.issue_date, n.status, n.type_code, n.direction, n.source,
+                              n.amount, n.tax)::invoice_totals_state) from new_rows n),
+        null, true);
+    return null;
+end
+$$;
+
+-- Updated invoices: only those whose counted values changed (most updates, as of what remains to
+-- reverse, change none), taken away as they were and added as they are, with their lines.
+create function invoice_totals_on_invoice_update() returns trigger language plpgsql as $$
+declare
+    states invoice_totals_state[];
+begin
+    select array_agg(x) into states from (
+        select row(1, n.id, n.seller_org_id, n.buyer_org_id, n.issue_date, n.status, n.type_code, n.direction, n.source,
+                   n.amount, n.tax)::invoice_totals_state as x
+        from new_rows n join old_rows o on o.id = n.id
+        where (n.seller_org_id, n.buyer_org_id, n.issue_date, n.status, n.type_code, n.direction, n.source, n.amount, n.tax)
+              is distinct from (o.seller_org_id, o.buyer_org_id, o.issue_date, o.status, o.type_code, o.direction, o.source, o.amount, o.tax)
+        union all
+        select row(-1, o.id, o.seller_org_id, o.buyer_org_id, o.issue_date, o.status, o.type_code, o.direction, o.source,
+                   o.amount, o.tax)::invoice_totals_state
+        from new_rows n join old_rows o on o.id = n.id
+        where (n.seller_org_id, n.buyer_org_id, n.issue_date, n.status, n.type_code, n.direction, n.source, n.amount, n.tax)
+              is distinct from (o.seller_org_id, o.buyer_org_id, o.issue_date, o.status, o.type_code, o.direction, o.source, o.amount, o.tax)) c;
+    if states is null then
+        return null;
     end if;
+    perform invoice_totals_stage(states,
+        (select array_agg(row(h.sign, x.invoice_id, x.tax_rate, x.amount, x.tax)::invoice_totals_line)
+         from unnest(states) h join invoice_line x on x.invoice_id = h.id),
+        true);
     return null;
 end
 $$;
@@ -181,61 +192,88 @@ $$;
 -- A deleted invoice's contribution goes before the row does: its lines are still there then (they
 -- go by cascade afterwards, and the line trigger then finds no invoice and adds nothing).
 create function invoice_totals_on_invoice_delete() returns trigger language plpgsql as $$
-declare
-    headers constant text := format(
-        'select -1 as sign, %s::bigint as id, %L::bigint as seller_org_id, %L::bigint as buyer_org_id, %L::date as issue_date, '
-            || '%L::varchar as status, %L::char(2) as type_code, %L::varchar as direction, %L::varchar as source, '
-            || '%L::numeric as amount, %L::numeric as tax',
-        old.id, old.seller_org_id, old.buyer_org_id, old.issue_date, old.status, old.type_code, old.direction, old.source,
-        old.amount, old.tax);
 begin
-    execute invoice_day_totals_sql(headers);
-    execute invoice_rate_day_totals_sql(headers, invoice_current_lines_sql());
+    perform invoice_totals_stage(
+        array[row(-1, old.id, old.seller_org_id, old.buyer_org_id, old.issue_date, old.status, old.type_code, old.direction, old.source,
+                  old.amount, old.tax)::invoice_totals_state],
+        (select array_agg(row(-1, x.invoice_id, x.tax_rate, x.amount, x.tax)::invoice_totals_line) from invoice_line x where x.invoice_id = old.id),
+        true);
     return old;
 end
 $$;
 
 -- Lines change what an invoice contributes by rate only: take away the invoice as it was (its
 -- lines now, less those this statement added or changed, plus those it removed or changed from)
--- and add it as it is. Updates that touch no rate, amount or tax cancel out and write nothing.
-create function invoice_totals_on_line() returns trigger language plpgsql as $$
+-- and add it as it is, whatever the invoice's state (the same in both).
+create function invoice_totals_states_of(ids bigint[]) returns invoice_totals_state[] language sql stable as $$
+    select array_agg(row(s.sign, i.id, i.seller_org_id, i.buyer_org_id, i.issue_date, i.status, i.type_code, i.direction, i.source,
+                         i.amount, i.tax)::invoice_totals_state)
+    from invoice i cross join (values (1), (-1)) s(sign)
+    where i.id = any(ids)
+$$;
+
+create function invoice_totals_on_line_insert() returns trigger language plpgsql as $$
 declare
-    headers constant text := $h$
-        select s.sign, i.id, i.seller_org_id, i.buyer_org_id, i.issue_date, i.status, i.type_code, i.direction, i.source, i.amount, i.tax
-        from invoice i cross join (values (1), (-1)) s(sign)
-        where i.id in (select invoice_id from %s)$h$;
-    now_lines constant text := 'select x.id, x.invoice_id, x.tax_rate, x.amount, x.tax from invoice_line x where x.invoice_id in (select id from h)';
-    lines text;
+    ids bigint[] := (select array_agg(distinct invoice_id) from new_rows);
 begin
-    lines := format('select 1 as sign, n.invoice_id, n.tax_rate, n.amount, n.tax from (%s) n ', now_lines);
-    if tg_op = 'INSERT' then
-        execute invoice_rate_day_totals_sql(format(headers, 'new_rows'), lines || format(
-            'union all select -1, n.invoice_id, n.tax_rate, n.amount, n.tax from (%s) n where n.id not in (select id from new_rows)', now_lines));
-    elsif tg_op = 'UPDATE' then
-        execute invoice_rate_day_totals_sql(format(headers, '(select invoice_id from new_rows union select invoice_id from old_rows) a'), lines || format(
-            'union all select -1, n.invoice_id, n.tax_rate, n.amount, n.tax from (%s) n where n.id not in (select id from new_rows) '
-                || 'union all select -1, o.invoice_id, o.tax_rate, o.amount, o.tax from old_rows o', now_lines));
-    else
-        execute invoice_rate_day_totals_sql(format(headers, 'old_rows'), lines || format(
-            'union all select -1, n.invoice_id, n.tax_rate, n.amount, n.tax from (%s) n '
-                || 'union all select -1, o.invoice_id, o.tax_rate, o.amount, o.tax from old_rows o', now_lines));
+    perform invoice_totals_stage(invoice_totals_states_of(ids),
+        (select array_agg(row(1, x.invoice_id, x.tax_rate, x.amount, x.tax)::invoice_totals_line) from invoice_line x where x.invoice_id = any(ids))
+        || (select array_agg(row(-1, x.invoice_id, x.tax_rate, x.amount, x.tax)::invoice_totals_line) from invoice_line x
+            where x.invoice_id = any(ids) and x.id not in (select id from new_rows)),
+        false);
+    return null;
+end
+$$;
+
+-- Updates that change no rate, amount or tax (what remains to reverse) write nothing.
+create function invoice_totals_on_line_update() returns trigger language plpgsql as $$
+declare
+    ids bigint[];
+begin
+    select array_agg(distinct c.invoice_id) into ids from (
+        select n.invoice_id from new_rows n join old_rows o on o.id = n.id
+        where (n.invoice_id, n.tax_rate, n.amount, n.tax) is distinct from (o.invoice_id, o.tax_rate, o.amount, o.tax)
+        union all
+        select o.invoice_id from new_rows n join old_rows o on o.id = n.id
+        where (n.invoice_id, n.tax_rate, n.amount, n.tax) is distinct from (o.invoice_id, o.tax_rate, o.amount, o.tax)) c;
+    if ids is null then
+        return null;
     end if;
+    perform invoice_totals_stage(invoice_totals_states_of(ids),
+        (select array_agg(row(1, x.invoice_id, x.tax_rate, x.amount, x.tax)::invoice_totals_line) from invoice_line x where x.invoice_id = any(ids))
+        || (select array_agg(row(-1, x.invoice_id, x.tax_rate, x.amount, x.tax)::invoice_totals_line) from invoice_line x
+            where x.invoice_id = any(ids) and x.id not in (select id from new_rows))
+        || (select array_agg(row(-1, o.invoice_id, o.tax_rate, o.amount, o.tax)::invoice_totals_line) from old_rows o where o.invoice_id = any(ids)),
+        false);
+    return null;
+end
+$$;
+
+create function invoice_totals_on_line_delete() returns trigger language plpgsql as $$
+declare
+    ids bigint[] := (select array_agg(distinct invoice_id) from old_rows);
+begin
+    perform invoice_totals_stage(invoice_totals_states_of(ids),
+        (select array_agg(row(1, x.invoice_id, x.tax_rate, x.amount, x.tax)::invoice_totals_line) from invoice_line x where x.invoice_id = any(ids))
+        || (select array_agg(row(-1, x.invoice_id, x.tax_rate, x.amount, x.tax)::invoice_totals_line) from invoice_line x where x.invoice_id = any(ids))
+        || (select array_agg(row(-1, o.invoice_id, o.tax_rate, o.amount, o.tax)::invoice_totals_line) from old_rows o),
+        false);
     return null;
 end
 $$;
 
 create trigger invoice_totals_insert after insert on invoice
-    referencing new table as new_rows for each statement execute function invoice_totals_on_invoice();
+    referencing new table as new_rows for each statement execute function invoice_totals_on_invoice_insert();
 create trigger invoice_totals_update after update on invoice
-    referencing old table as old_rows new table as new_rows for each statement execute function invoice_totals_on_invoice();
+    referencing old table as old_rows new table as new_rows for each statement execute function invoice_totals_on_invoice_update();
 create trigger invoice_totals_delete before delete on invoice
     for each row execute function invoice_totals_on_invoice_delete();
 create trigger invoice_line_totals_insert after insert on invoice_line
-    referencing new table as new_rows for each statement execute function invoice_totals_on_line();
+    referencing new table as new_rows for each statement execute function invoice_totals_on_line_insert();
 create trigger invoice_line_totals_update after update on invoice_line
-    referencing old table as old_rows new table as new_rows for each statement execute function invoice_totals_on_line();
+    referencing old table as old_rows new table as new_rows for each statement execute function invoice_totals_on_line_update();
 create trigger invoice_line_totals_delete after delete on invoice_line
-    referencing old table as old_rows for each statement execute function invoice_totals_on_line();
+    referencing old table as old_rows for each statement execute function invoice_totals_on_line_delete();
 
 -- Both tables recomputed from the invoices and their lines: what the migration starts from, and what
 -- a bulk load that bypassed the triggers (session_replication_role = replica, bench/sql/load.sql)
