@@ -458,6 +458,18 @@ gap_check() {
     log "gap-free numbering after the run: $GAP_OK"
 }
 
+# The statistics as the server computed them before the running totals (V41), over the invoices and
+# their lines: what the totals replaced, measured in the same run (pgbench only).
+report_pgbench_over_invoices() {
+    local rows=$1 report
+    for report in statisticsMonthInvoices statisticsYearInvoices; do
+        has "${report%Invoices}NoCache" || has "${report%Invoices}" || continue
+        java -cp "$(dirname "$JAR")/app/*:$(dirname "$JAR")/lib/main/*" "$HERE/lib/ReportStatements.java" "$report" >"$WORK/pgbench_$report.sql"
+        pgbench_run "$rows" "$WORK/pgbench_$report.sql" "$report (over the invoices, before V41)"
+        pgbench_latency "$rows" "$WORK/pgbench_$report.sql" "$report"
+    done
+}
+
 # ------------------------------------------------------------------ run
 has() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 GAP_OK="not checked"
@@ -483,6 +495,7 @@ fi
 pgbench_run "$ROWS" pgbench_lookup.sql "invoice with lines and history (the server's statement)"
 pgbench_run "$ROWS" pgbench_lookup_single.sql "invoice row only (floor)"
 report_pgbench "$ROWS"
+report_pgbench_over_invoices "$ROWS"
 
 REST=""
 for s in byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix statisticsMonth statisticsYear vatSummary; do has "$s" && REST+=" $s"; done

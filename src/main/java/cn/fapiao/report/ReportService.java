@@ -46,21 +46,47 @@ public class ReportService {
     private record StatisticsKey(ReportPeriod period, InvoiceFilter filter, List<StatisticsGrouping> groupBy) {
     }
 
+    /** Statistics parameters checked: the period, the groupings (each once) and the filter as SQL. */
+    private record Checked(ReportPeriod period, List<StatisticsGrouping> groupBy, InvoiceFilterSql.Where where) {
+    }
+
     public Uni<InvoiceStatistics> statistics(Caller caller, StatisticsInput input) {
         caller.require(REPORT_READERS);
+        Checked checked = checked(input, "input");
+        ReportCache.Key key = new ReportCache.Key(caller.organisationId(), "statistics",
+                new StatisticsKey(checked.period(), input.filter(), checked.groupBy()));
+        return cache.get(key, () -> compute(caller.organisationId(), input.filter(), checked.where(), checked.period(), checked.groupBy()));
+    }
+
+    /**
+     * Refuses what {@link #statistics} would refuse before it runs anything (a caller who does not
+     * run reports, a bad period, grouping or filter), naming fields below {@code field}: for
+     * parameters handed on elsewhere, as a download link of the statistics.
+     */
+    public void check(Caller caller, StatisticsInput input, String field) {
+        caller.require(REPORT_READERS);
+        checked(input, field);
+    }
+
+    private static Checked checked(StatisticsInput input, String field) {
         List<Problem> problems = new ArrayList<>();
-        ReportPeriod period = period(input.period(), "input.period", problems);
-        List<StatisticsGrouping> groupBy = groupings(input.groupBy(), problems);
-        InvoiceFilterSql.Where where = InvoiceFilterSql.where(input.filter(), "input.filter", problems);
+        if (input == null) {
+            throw ApiException.validation(List.of(new Problem(field, "REQUIRED", "Give the statistics' period, and their filter and groupings if any.")));
+        }
+        ReportPeriod period = period(input.period(), field + ".period", problems);
+        List<StatisticsGrouping> groupBy = groupings(input.groupBy(), field + ".groupBy", problems);
+        InvoiceFilterSql.Where where = InvoiceFilterSql.where(input.filter(), field + ".filter", problems);
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
-        ReportCache.Key key = new ReportCache.Key(caller.organisationId(), "statistics", new StatisticsKey(period, input.filter(), groupBy));
-        return cache.get(key, () -> compute(caller.organisationId(), where, period, groupBy));
+        return new Checked(period, groupBy, where);
     }
 
-    private Uni<InvoiceStatistics> compute(long organisationId, InvoiceFilterSql.Where where, ReportPeriod period, List<StatisticsGrouping> groupBy) {
-        StatisticsQuery.Statement statement = StatisticsQuery.of(where, period, groupBy);
+    private Uni<InvoiceStatistics> compute(long organisationId, InvoiceFilter filter, InvoiceFilterSql.Where where, ReportPeriod period,
+                                           List<StatisticsGrouping> groupBy) {
+        StatisticsQuery.Statement statement = StatisticsFromTotals.answers(filter, groupBy)
+                ? StatisticsFromTotals.of(filter, where, period, groupBy)
+                : StatisticsQuery.of(where, period, groupBy);
         Tuple tuple = Tuple.of(organisationId);
         statement.params().forEach(tuple::addValue);
         return pool.preparedQuery(statement.sql()).execute(tuple).map(result -> {
@@ -94,7 +120,7 @@ public class ReportService {
                 input.year(), input.month(), input.quarter(), input.from(), input.to(), field, problems);
     }
 
-    private static List<StatisticsGrouping> groupings(List<StatisticsGrouping> groupBy, List<Problem> problems) {
+    private static List<StatisticsGrouping> groupings(List<StatisticsGrouping> groupBy, String field, List<Problem> problems) {
         if (groupBy == null) {
             return List.of();
         }
@@ -102,9 +128,9 @@ public class ReportService {
         for (int k = 0; k < groupBy.size(); k++) {
             StatisticsGrouping grouping = groupBy.get(k);
             if (grouping == null) {
-                problems.add(new Problem("input.groupBy[" + k + "]", "REQUIRED", "`groupBy` must not contain null."));
+                problems.add(new Problem(field + "[" + k + "]", "REQUIRED", "`groupBy` must not contain null."));
             } else if (distinct.contains(grouping)) {
-                problems.add(new Problem("input.groupBy[" + k + "]", "DUPLICATE", grouping + " is listed twice in `groupBy`."));
+                problems.add(new Problem(field + "[" + k + "]", "DUPLICATE", grouping + " is listed twice in `groupBy`."));
             } else {
                 distinct.add(grouping);
             }

@@ -252,7 +252,7 @@ class DownloadsTest {
         assertEquals("input.invoiceId", body.get("errors[0].extensions.field"));
         // Even a validly signed grant naming C and A's invoice finds nothing: the file checks its organisation again.
         String token = signer.sign(new DownloadClaims(orgId(ORG_C), null, DownloadKind.INVOICE, DownloadFormat.PDF, null, null, null,
-                IDS.get("sold"), Instant.now().plusSeconds(300)));
+                IDS.get("sold"), null, Instant.now().plusSeconds(300)));
         Response refused = download("/downloads/" + token, null);
         expectRefusal(refused, 404, "INVOICE_NOT_FOUND");
         assertFalse(refused.asString().contains(number(1)));
@@ -382,6 +382,182 @@ class DownloadsTest {
         expectValidation(noMonth, "input.from", "REQUIRED");
     }
 
+    // ------------------------------------------------------------------ invoice statistics
+
+    @Test
+    void statisticsCsvAndXlsxHoldTheRowsAndTotalsInvoiceStatisticsAnswers() throws Exception {
+        Map<String, Object> statistics = Map.of("period", Map.of("kind", "MONTH", "year", 2013, "month", 1), "groupBy", List.of("STATUS", "TAX_RATE"));
+        JsonPath answer = exact(GraphQL.postAs(Tokens.of("a-accountant"), "invoiceStatistics", "input", statistics));
+        assertNull(answer.get("errors"), answer::prettify);
+        List<Map<String, Object>> expected = answer.getList("data.invoiceStatistics.rows");
+        Map<String, Object> totals = answer.getMap("data.invoiceStatistics.totals");
+        assertTrue(expected.size() >= 3, answer::prettify);
+
+        JsonPath csvLink = link("a-accountant", Map.of("kind", "INVOICE_STATISTICS", "format", "CSV", "statistics", statistics));
+        assertEquals("invoice-statistics-" + ORG_A + "-2013-01.csv", csvLink.getString("fileName"));
+        Response csv = download(csvLink.getString("path"), null);
+        assertEquals(200, csv.statusCode(), csv::asString);
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        List<CSVRecord> records = csvRecords(csv.asByteArray());
+        assertEquals(expected.size() + 1, records.size(), records::toString);
+        for (int k = 0; k < expected.size(); k++) {
+            CSVRecord record = records.get(k);
+            Map<String, Object> row = expected.get(k);
+            assertEquals("分组 Group", record.get(0));
+            assertEquals(row.get("status"), record.get("状态 Status"));
+            assertSameNumber(row.get("taxRate"), record.get("税率 Tax rate"));
+            assertEquals(String.valueOf(row.get("count")), record.get("发票数 Invoices"));
+            assertSameAmounts(row, record.get("金额 Amount"), record.get("税额 Tax"), record.get("价税合计 Total"));
+        }
+        CSVRecord csvTotals = records.get(records.size() - 1);
+        assertEquals("合计 Totals", csvTotals.get(0));
+        assertEquals(String.valueOf(totals.get("count")), csvTotals.get("发票数 Invoices"));
+        assertSameAmounts(totals, csvTotals.get("金额 Amount"), csvTotals.get("税额 Tax"), csvTotals.get("价税合计 Total"));
+        // The figures are A's January as plain SQL adds them up: the lines of its invoices, voided ones left out.
+        BigDecimal[] sql = sqlTotals(ORG_A, "2013-01-01", "2013-01-31");
+        assertEquals(0, sql[0].compareTo(new BigDecimal(csvTotals.get("金额 Amount"))), csvTotals::toString);
+        assertEquals(0, sql[1].compareTo(new BigDecimal(csvTotals.get("税额 Tax"))), csvTotals::toString);
+
+        Response xlsx = download(link("a-accountant", Map.of("kind", "INVOICE_STATISTICS", "format", "XLSX", "statistics", statistics)).getString("path"), null);
+        assertEquals(200, xlsx.statusCode(), xlsx::asString);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.asByteArray()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().contains(ORG_A), "title names the organisation");
+            assertTrue(sheet.getRow(0).getCell(0).getStringCellValue().contains("2013-01-01"), "title names the period");
+            assertEquals(List.of("分组 Group", "状态 Status", "税率 Tax rate", "发票数 Invoices", "金额 Amount", "税额 Tax", "价税合计 Total"),
+                    java.util.stream.IntStream.range(0, 7).mapToObj(c -> sheet.getRow(1).getCell(c).getStringCellValue()).toList());
+            assertNotNull(sheet.getPaneInformation(), "header frozen");
+            for (int k = 0; k <= expected.size(); k++) {
+                org.apache.poi.ss.usermodel.Row cells = sheet.getRow(2 + k);
+                Map<String, Object> row = k < expected.size() ? expected.get(k) : totals;
+                assertEquals(k < expected.size() ? "分组 Group" : "合计 Totals", cells.getCell(0).getStringCellValue());
+                for (int c = 3; c <= 6; c++) {
+                    assertEquals(CellType.NUMERIC, cells.getCell(c).getCellType(), "row " + k + " column " + c);
+                }
+                assertEquals(((Number) row.get("count")).intValue(), (int) cells.getCell(3).getNumericCellValue());
+                assertSameAmounts(row, number(cells.getCell(4)), number(cells.getCell(5)), number(cells.getCell(6)));
+                if (k < expected.size() && row.get("taxRate") != null) {
+                    assertEquals(CellType.NUMERIC, cells.getCell(2).getCellType());
+                    assertSameNumber(row.get("taxRate"), number(cells.getCell(2)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void statisticsOfOneSideWithAFilterAndEveryGroupingMatchTheQuery() throws Exception {
+        Map<String, Object> statistics = Map.of("period", Map.of("kind", "RANGE", "from", "2013-01-01", "to", "2013-02-28"),
+                "filter", Map.of("role", "SELLER", "status", List.of("NORMAL", "VOIDED"), "buyerNameContains", "乙公司"),
+                "groupBy", List.of("MONTH", "BUYER", "DIRECTION", "SOURCE", "ROLE", "TYPE"));
+        JsonPath answer = exact(GraphQL.postAs(Tokens.of("a-auditor"), "invoiceStatistics", "input", statistics));
+        assertNull(answer.get("errors"), answer::prettify);
+        List<Map<String, Object>> expected = answer.getList("data.invoiceStatistics.rows");
+        List<CSVRecord> records = csvRecords(download(link("a-auditor",
+                Map.of("kind", "INVOICE_STATISTICS", "format", "CSV", "statistics", statistics)).getString("path"), null).asByteArray());
+        assertEquals(expected.size() + 1, records.size(), records::toString);
+        for (int k = 0; k < expected.size(); k++) {
+            Map<String, Object> row = expected.get(k);
+            CSVRecord record = records.get(k);
+            assertEquals(row.get("month"), record.get("月份 Month"));
+            assertEquals(row.get("buyerTaxId"), record.get("购买方税号 Buyer tax ID"));
+            assertEquals(row.get("buyerName"), record.get("购买方名称 Buyer name").replaceFirst("^'", ""));
+            assertEquals(row.get("direction"), record.get("红蓝字 Direction"));
+            assertEquals("SELLER", record.get("销项/进项 Role"));
+            assertEquals(String.valueOf(row.get("count")), record.get("发票数 Invoices"));
+            assertSameAmounts(row, record.get("金额 Amount"), record.get("税额 Tax"), record.get("价税合计 Total"));
+        }
+        assertSameAmounts(answer.getMap("data.invoiceStatistics.totals"), records.get(records.size() - 1).get("金额 Amount"),
+                records.get(records.size() - 1).get("税额 Tax"), records.get(records.size() - 1).get("价税合计 Total"));
+    }
+
+    @Test
+    void aStatisticsLinkCannotBeAlteredNorServeAnotherOrganisation() throws Exception {
+        Map<String, Object> statistics = Map.of("period", Map.of("kind", "MONTH", "year", 2013, "month", 1), "groupBy", List.of("STATUS"));
+        String path = link("a-accountant", Map.of("kind", "INVOICE_STATISTICS", "format", "CSV", "statistics", statistics)).getString("path");
+        String token = path.substring("/downloads/".length());
+        String payload = token.substring(0, token.indexOf('.'));
+        String signature = token.substring(token.indexOf('.') + 1);
+        String json = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"groupBy\":[\"STATUS\"]"), json);
+        // Another grouping, another period, another organisation, a filter taken out: each with A's signature, none fits.
+        for (String altered : List.of(json.replace("[\"STATUS\"]", "[\"BUYER\"]"), json.replace("\"year\":2013", "\"year\":2012"),
+                json.replace("\"org\":" + orgId(ORG_A), "\"org\":" + orgId(ORG_C)), json.replace(",\"groupBy\":[\"STATUS\"]", ""))) {
+            assertFalse(altered.equals(json), altered);
+            String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(altered.getBytes(StandardCharsets.UTF_8)) + "." + signature;
+            expectRefusal(download("/downloads/" + forged, null), 404, "LINK_INVALID");
+        }
+        // A's link with C's token: refused before anything is read.
+        Response refused = download(path, Tokens.of("c-accountant"));
+        expectRefusal(refused, 403, "FORBIDDEN");
+        assertFalse(refused.asString().contains("Totals"), refused.asString());
+        // Even a validly signed grant naming C holds C's figures only: the statistics are C's own, never A's.
+        cn.fapiao.report.api.StatisticsInput input = new cn.fapiao.report.api.StatisticsInput(
+                new cn.fapiao.report.api.ReportPeriodInput(cn.fapiao.report.api.ReportPeriodKind.MONTH, 2013, 1, null, null, null), null, List.of());
+        String cToken = signer.sign(new DownloadClaims(orgId(ORG_C), null, DownloadKind.INVOICE_STATISTICS, DownloadFormat.CSV, null, null, null,
+                null, input, Instant.now().plusSeconds(300)));
+        List<CSVRecord> cRecords = csvRecords(download("/downloads/" + cToken, null).asByteArray());
+        JsonPath cAnswer = exact(GraphQL.postAs(Tokens.of("c-accountant"), "invoiceStatistics", "input",
+                Map.of("period", Map.of("kind", "MONTH", "year", 2013, "month", 1))));
+        assertEquals(1, cRecords.size(), cRecords::toString);
+        assertSameAmounts(cAnswer.getMap("data.invoiceStatistics.totals"), cRecords.get(0).get("金额 Amount"), cRecords.get(0).get("税额 Tax"),
+                cRecords.get(0).get("价税合计 Total"));
+        assertEquals(0, new BigDecimal("7777.00").compareTo(new BigDecimal(cRecords.get(0).get("金额 Amount"))), "C's only January invoice, bought from B");
+    }
+
+    @Test
+    void statisticsLinksAreForReportReadersAndRefuseWhatInvoiceStatisticsRefuses() {
+        Map<String, Object> january = Map.of("period", Map.of("kind", "MONTH", "year", 2013, "month", 1));
+        JsonPath issuer = GraphQL.postAs(Tokens.of("a-issuer"), "createDownloadLink", "input",
+                Map.of("kind", "INVOICE_STATISTICS", "format", "CSV", "statistics", january));
+        assertEquals("FORBIDDEN", issuer.get("errors[0].extensions.code"), issuer::prettify);
+        expectValidation(GraphQL.postAs(Tokens.of("a-accountant"), "createDownloadLink", "input", Map.of("kind", "INVOICE_STATISTICS", "format", "CSV")),
+                "input.statistics", "REQUIRED");
+        expectValidation(GraphQL.postAs(Tokens.of("a-accountant"), "createDownloadLink", "input", Map.of("kind", "INVOICE_STATISTICS", "format", "CSV",
+                "statistics", Map.of("period", Map.of("kind", "RANGE", "from", "2013-02-01", "to", "2013-01-01")))), "input.statistics.period.to", "INVALID_RANGE");
+        expectValidation(GraphQL.postAs(Tokens.of("a-accountant"), "createDownloadLink", "input", Map.of("kind", "INVOICE_STATISTICS", "format", "CSV",
+                "statistics", Map.of("period", Map.of("kind", "MONTH", "year", 2013, "month", 1), "groupBy", List.of("STATUS", "STATUS")))),
+                "input.statistics.groupBy[1]", "DUPLICATE");
+        expectValidation(GraphQL.postAs(Tokens.of("a-accountant"), "createDownloadLink", "input", Map.of("kind", "INVOICE_STATISTICS", "format", "PDF",
+                "statistics", january)), "input.format", "UNSUPPORTED_FORMAT");
+        JsonPath unknown = GraphQL.postAs(Tokens.of("a-accountant"), "createDownloadLink", "input", Map.of("kind", "INVOICE_STATISTICS", "format", "CSV",
+                "statistics", Map.of("period", Map.of("kind", "MONTH", "year", 2013, "month", 1), "groupBy", List.of("COLOUR"))));
+        assertEquals("GRAPHQL_VALIDATION_FAILED", unknown.get("errors[0].extensions.code"), unknown::prettify);
+        assertEquals("input.statistics.groupBy[0]", unknown.get("errors[0].extensions.field"), unknown::prettify);
+    }
+
+    private static List<CSVRecord> csvRecords(byte[] file) throws java.io.IOException {
+        assertEquals(0xEF, file[0] & 0xFF, "UTF-8 byte order mark");
+        try (CSVParser parser = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new InputStreamReader(new ByteArrayInputStream(file, 3, file.length - 3), StandardCharsets.UTF_8))) {
+            return parser.getRecords();
+        }
+    }
+
+    /** Amount, tax and total of a row as the API answered them (a JSON number or a decimal string) against a file's. */
+    private static void assertSameAmounts(Map<String, Object> row, String amount, String tax, String total) {
+        assertEquals(0, new BigDecimal(String.valueOf(row.get("amount"))).compareTo(new BigDecimal(amount)), row + " amount " + amount);
+        assertEquals(0, new BigDecimal(String.valueOf(row.get("tax"))).compareTo(new BigDecimal(tax)), row + " tax " + tax);
+        assertEquals(0, new BigDecimal(String.valueOf(row.get("total"))).compareTo(new BigDecimal(total)), row + " total " + total);
+    }
+
+    private static void assertSameNumber(Object answered, String file) {
+        if (answered == null) {
+            assertEquals("", file == null ? "" : file);
+        } else {
+            assertEquals(0, new BigDecimal(String.valueOf(answered)).compareTo(new BigDecimal(file)), answered + " vs " + file);
+        }
+    }
+
+    /** A numeric cell as the decimal it shows, to the cent. */
+    private static String number(org.apache.poi.ss.usermodel.Cell cell) {
+        return BigDecimal.valueOf(cell.getNumericCellValue()).setScale(4, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static JsonPath exact(JsonPath answer) {
+        return answer.using(io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private JsonPath link(String user, Map<String, Object> input) {
@@ -426,7 +602,7 @@ class DownloadsTest {
 
     private DownloadClaims claims(long organisationId, Instant expiresAt) {
         return new DownloadClaims(organisationId, null, DownloadKind.INVOICE_REGISTER, DownloadFormat.CSV,
-                LocalDate.of(2013, 1, 1), LocalDate.of(2013, 1, 31), null, null, expiresAt);
+                LocalDate.of(2013, 1, 1), LocalDate.of(2013, 1, 31), null, null, null, expiresAt);
     }
 
     static String number(int k) {

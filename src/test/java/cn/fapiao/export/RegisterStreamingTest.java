@@ -165,6 +165,6 @@ class RegisterStreamingTest {
         long organisation = pool.preparedQuery("select id from organisation where uscc = $1").execute(Tuple.of(ORG_E)).await().indefinitely()
                 .iterator().next().getLong(0);
         return "/downloads/" + signer.sign(new DownloadClaims(organisation, null, DownloadKind.INVOICE_REGISTER, DownloadFormat.CSV,
-                LocalDate.of(2014, 1, 1), LocalDate.of(2014, 12, 31), null, null, Instant.now().plusSeconds(300)));
+                LocalDate.of(2014, 1, 1), LocalDate.of(2014, 12, 31), null, null, null, Instant.now().plusSeconds(300)));
     }
 }

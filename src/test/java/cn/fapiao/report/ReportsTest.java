@@ -282,6 +282,23 @@ class ReportsTest {
     }
 
     @Test
+    void anUnknownEnumValueNamesThePathToItWhetherSentAsAVariableOrWrittenInTheDocument() {
+        // As variables (what clients send): the code of values that do not fit their types, and the path to the bad value.
+        JsonPath grouping = statistics("rpt-r-accountant", month(2013, 1), null, List.of("STATUS", "COLOUR"));
+        assertRefused(grouping, "GRAPHQL_VALIDATION_FAILED", "input.groupBy[1]");
+        assertNull(grouping.get("data.invoiceStatistics"));
+        assertRefused(statistics("rpt-r-accountant", Map.of("kind", "WEEK", "year", 2013), null, null), "GRAPHQL_VALIDATION_FAILED", "input.period.kind");
+        assertRefused(statistics("rpt-r-accountant", month(2013, 1), Map.of("status", List.of("NORMAL", "LOST")), null),
+                "GRAPHQL_VALIDATION_FAILED", "input.filter.status[1]");
+        assertRefused(statistics("rpt-r-accountant", month(2013, 1), Map.of("role", "OWNER"), null), "GRAPHQL_VALIDATION_FAILED", "input.filter.role");
+        // Written in the document itself: the same code and the same path.
+        JsonPath literal = exact(GraphQL.postQueryAs(Tokens.of("rpt-r-accountant"),
+                "query { invoiceStatistics(input: {period: {kind: MONTH, year: 2013, month: 1}, groupBy: [STATUS, COLOUR]}) { totals { count } } }"));
+        assertRefused(literal, "GRAPHQL_VALIDATION_FAILED", "input.groupBy[1]");
+        assertTrue(literal.getString("errors[0].message").contains("COLOUR"), literal::prettify);
+    }
+
+    @Test
     void periodPartsThatDoNotFitTheKindAndExtremeValuesAreRefused() {
         assertRefused(statistics("rpt-r-accountant", Map.of("kind", "MONTH", "year", 2013, "month", 1, "from", "2013-01-01"), null, null),
                 "VALIDATION_FAILED", "input.period.from");

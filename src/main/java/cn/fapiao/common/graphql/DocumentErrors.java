@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * {@code extensions.code}, as every other error of this API has: {@code GRAPHQL_VALIDATION_FAILED}
  * when the document does not fit the schema or its variables do not fit their types (an unknown
  * field, a string for an Int, a missing required variable; such a variable is named in
- * {@code extensions.field}), and {@code GRAPHQL_PARSE_FAILED} for text that is not a GraphQL document.
+ * {@code extensions.field}, and a name outside an enum by its path, {@code input.groupBy[1]},
+ * whether sent in the variables or written in the document), and {@code GRAPHQL_PARSE_FAILED} for text that is not a GraphQL document.
  * graphql-java classifies them, but a classification is not a code a client can switch on. (SmallRye
  * parses the text first and answers a failure itself; {@code GraphQLAnswer} codes that one.) Their
  * messages quote the values as the client wrote them ({@link ReadableMessages}). Called by
@@ -29,12 +30,19 @@ final class DocumentErrors {
 
     /** How graphql-java starts the message of a variable whose value does not fit its type. */
     private static final Pattern VARIABLE = Pattern.compile("Variable '([_A-Za-z][_0-9A-Za-z]*)'");
+    /** How graphql-java names a value of a variable that is none of its enum's values. */
+    private static final Pattern ENUM_VALUE = Pattern.compile("Invalid input for enum '[_0-9A-Za-z]+'\\. No value found for name '([^']*)'");
+    /** How graphql-java names the argument (and the path inside it) whose literal does not fit its type. */
+    private static final Pattern LITERAL_ARGUMENT = Pattern.compile("argument '([_A-Za-z][_0-9A-Za-z.\\[\\]]*)' with value");
 
     private DocumentErrors() {
     }
 
-    /** The result, its document errors coded and their messages made readable; {@code document}: the text the client sent. */
-    static ExecutionResult coded(ExecutionResult result, String document) {
+    /**
+     * The result, its document errors coded and their messages made readable; {@code document}:
+     * the text the client sent, {@code variables} its variables (to find the path to a bad value).
+     */
+    static ExecutionResult coded(ExecutionResult result, String document, Map<String, Object> variables) {
         List<GraphQLError> errors = result.getErrors();
         if (errors.isEmpty() || errors.stream().noneMatch(DocumentErrors::uncodedDocumentError)) {
             return result;
@@ -42,7 +50,7 @@ final class DocumentErrors {
         ReadableMessages messages = new ReadableMessages(document);
         List<GraphQLError> coded = new ArrayList<>(errors.size());
         for (GraphQLError error : errors) {
-            coded.add(uncodedDocumentError(error) ? withCode(error, messages) : error);
+            coded.add(uncodedDocumentError(error) ? withCode(error, messages, variables) : error);
         }
         return result.transform(builder -> builder.errors(coded));
     }
@@ -52,14 +60,25 @@ final class DocumentErrors {
                 && (error.getExtensions() == null || !error.getExtensions().containsKey("code"));
     }
 
-    private static GraphQLError withCode(GraphQLError error, ReadableMessages messages) {
+    private static GraphQLError withCode(GraphQLError error, ReadableMessages messages, Map<String, Object> variables) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         boolean syntax = error.getErrorType() == ErrorType.InvalidSyntax;
         extensions.put("code", syntax ? ErrorCode.GRAPHQL_PARSE_FAILED : ErrorCode.GRAPHQL_VALIDATION_FAILED);
         Matcher variable = VARIABLE.matcher(String.valueOf(error.getMessage()));
+        Matcher literal = LITERAL_ARGUMENT.matcher(String.valueOf(error.getMessage()));
         if (!syntax && variable.lookingAt()) {
-            // A value of the variables that does not fit its type: the variable is the field to fix.
-            extensions.put("field", variable.group(1));
+            // A value of the variables that does not fit its type: the variable is the field to fix, or,
+            // for a name outside an enum, the path to it inside the variable (input.groupBy[1]).
+            String field = variable.group(1);
+            Matcher name = ENUM_VALUE.matcher(String.valueOf(error.getMessage()));
+            if (name.find() && variables != null) {
+                String path = pathOf(variables.get(field), name.group(1), field);
+                field = path == null ? field : path;
+            }
+            extensions.put("field", field);
+        } else if (!syntax && literal.find()) {
+            // A literal in the document that does not fit its type: graphql-java names its path in the argument.
+            extensions.put("field", literal.group(1));
         }
         if (error instanceof ValidationError validation) {
             // What SmallRye shows of a validation error, kept (the description repeats the message).
@@ -76,5 +95,28 @@ final class DocumentErrors {
                 .errorType(error.getErrorType())
                 .extensions(extensions)
                 .build();
+    }
+
+    /** Where in a variable's value the text stands, as {@code input.groupBy[1]}; null when it is not there. */
+    private static String pathOf(Object value, String text, String path) {
+        if (text.equals(value)) {
+            return path;
+        }
+        if (value instanceof Map<?, ?> fields) {
+            for (Map.Entry<?, ?> field : fields.entrySet()) {
+                String found = pathOf(field.getValue(), text, path + "." + field.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (value instanceof List<?> items) {
+            for (int i = 0; i < items.size(); i++) {
+                String found = pathOf(items.get(i), text, path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -116,7 +116,7 @@ public class QueryLimits {
         @Override
         public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
                                                                            InstrumentationState state) {
-            return CompletableFuture.completedFuture(DocumentErrors.coded(result, parameters.getQuery()));
+            return CompletableFuture.completedFuture(DocumentErrors.coded(result, parameters.getQuery(), parameters.getVariables()));
         }
 
         @Override

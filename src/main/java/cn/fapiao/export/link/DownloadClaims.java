@@ -3,6 +3,7 @@ package cn.fapiao.export.link;
 import cn.fapiao.export.link.api.DownloadFormat;
 import cn.fapiao.export.link.api.DownloadKind;
 import cn.fapiao.invoice.api.InvoiceFilter;
+import cn.fapiao.report.api.StatisticsInput;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.time.LocalDate;
  * downloads exactly this and nothing else.
  */
 public record DownloadClaims(long organisationId, Long userId, DownloadKind kind, DownloadFormat format,
-                             LocalDate from, LocalDate to, InvoiceFilter.Role side, Long invoiceId, Instant expiresAt) {
+                             LocalDate from, LocalDate to, InvoiceFilter.Role side, Long invoiceId,
+                             StatisticsInput statistics, Instant expiresAt) {
 
     /** Marks the payload as a download grant, so that it can never be read as anything else signed with the key. */
     static final String PURPOSE = "fapiao-download-v1";
@@ -27,6 +29,7 @@ public record DownloadClaims(long organisationId, Long userId, DownloadKind kind
         putIf(json, "to", to == null ? null : to.toString());
         putIf(json, "side", side == null ? null : side.name());
         putIf(json, "inv", invoiceId);
+        putIf(json, "st", statistics == null ? null : StatisticsClaim.toJson(statistics));
         return json;
     }
 
@@ -41,7 +44,8 @@ public record DownloadClaims(long organisationId, Long userId, DownloadKind kind
         return new DownloadClaims(json.getLong("org"), json.getLong("usr"), DownloadKind.valueOf(json.getString("kind")),
                 DownloadFormat.valueOf(json.getString("fmt")), from == null ? null : LocalDate.parse(from),
                 to == null ? null : LocalDate.parse(to), side == null ? null : InvoiceFilter.Role.valueOf(side),
-                json.getLong("inv"), Instant.ofEpochSecond(json.getLong("exp")));
+                json.getLong("inv"), json.getJsonObject("st") == null ? null : StatisticsClaim.fromJson(json.getJsonObject("st")),
+                Instant.ofEpochSecond(json.getLong("exp")));
     }
 
     private static void putIf(JsonObject json, String key, Object value) {

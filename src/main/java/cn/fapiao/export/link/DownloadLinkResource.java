@@ -14,7 +14,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import java.net.URI;
 
-/** Download links for the invoice register, invoice files and charts. */
+/** Download links for the invoice register, reports, invoice files and charts. */
 @GraphQLApi
 public class DownloadLinkResource {
 
@@ -30,7 +30,7 @@ public class DownloadLinkResource {
 
     @Mutation("createDownloadLink")
     @Description("A short-lived link (5 minutes by default) to download one file of the caller's organisation: the invoice register of a period "
-            + "as CSV or XLSX; an invoice it sold or bought as PDF or XML; the monthly trend as SVG. The link names the organisation; the kind; "
+            + "as CSV or XLSX; its monthly VAT summary or invoice statistics as CSV or XLSX; an invoice it sold or bought as PDF or XML; the monthly trend as SVG. The link names the organisation; the kind; "
             + "its parameters and format; all signed: it downloads that file only; by itself without a token; so hand it only to the browser "
             + "that asked. Roles: ISSUER, ACCOUNTANT, AUDITOR, PARTNER, ADMIN. Errors: VALIDATION_FAILED, INVOICE_NOT_FOUND, UNAUTHENTICATED, FORBIDDEN.")
     public Uni<@NonNull DownloadLink> createDownloadLink(@Name("input") @NonNull CreateDownloadLinkInput input) {

@@ -1,5 +1,6 @@
 package cn.fapiao.export.link;
 
+import cn.fapiao.export.report.StatisticsExport;
 import cn.fapiao.export.report.VatSummaryExport;
 import cn.fapiao.report.ReportService;
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ import java.util.Map;
 
 /**
  * Hands out download links: checks the caller may read what the link names (its own
- * organisation's register or chart; an invoice it sold or bought), checks the parameters the
+ * organisation's register, chart or reports; an invoice it sold or bought), checks the parameters the
  * kind needs, and signs a grant that names all of it and expires soon.
  */
 @ApplicationScoped
@@ -39,8 +40,11 @@ public class DownloadLinkService {
     private final DownloadConfig config;
     private final InvoiceService invoices;
     private final OrganisationDirectory organisations;
+    private final ReportService reports;
 
-    public DownloadLinkService(DownloadSigner signer, DownloadConfig config, InvoiceService invoices, OrganisationDirectory organisations) {
+    public DownloadLinkService(DownloadSigner signer, DownloadConfig config, InvoiceService invoices, OrganisationDirectory organisations,
+                               ReportService reports) {
+        this.reports = reports;
         this.signer = signer;
         this.config = config;
         this.invoices = invoices;
@@ -75,6 +79,12 @@ public class DownloadLinkService {
                 yield organisations.named(organisationId).map(org -> link(caller, input, expiresAt, null, baseUrl,
                         VatSummaryExport.fileName(org.uscc(), month, TableFormat.valueOf(input.format().name()))));
             }
+            case INVOICE_STATISTICS -> {
+                // Refused now as invoiceStatistics would refuse it, so that a link handed out downloads.
+                reports.check(caller, input.statistics(), "input.statistics");
+                yield organisations.named(organisationId).map(org -> link(caller, input, expiresAt, null, baseUrl,
+                        StatisticsExport.fileName(org.uscc(), input.statistics(), TableFormat.valueOf(input.format().name()))));
+            }
             case INVOICE -> {
                 if (input.invoiceId() == null || input.invoiceId().isBlank()) {
                     throw ApiException.validation(List.of(new Problem("input.invoiceId", "REQUIRED", "An INVOICE link needs `invoiceId`.")));
@@ -89,10 +99,11 @@ public class DownloadLinkService {
     }
 
     private DownloadLink link(Caller caller, CreateDownloadLinkInput input, Instant expiresAt, Long invoiceId, String baseUrl, String fileName) {
-        boolean period = input.kind() != DownloadKind.INVOICE;
+        boolean period = input.kind() != DownloadKind.INVOICE && input.kind() != DownloadKind.INVOICE_STATISTICS;
         DownloadClaims claims = new DownloadClaims(caller.organisationId(), caller.userId(), input.kind(), input.format(),
                 period ? input.from() : null, period ? input.to() : null,
-                input.kind() == DownloadKind.INVOICE_REGISTER ? input.side() : null, invoiceId, expiresAt);
+                input.kind() == DownloadKind.INVOICE_REGISTER ? input.side() : null, invoiceId,
+                input.kind() == DownloadKind.INVOICE_STATISTICS ? input.statistics() : null, expiresAt);
         String path = "/downloads/" + signer.sign(claims);
         String base = config.publicBaseUrl().map(url -> url.replaceAll("/+$", "")).orElse(baseUrl);
         return new DownloadLink(base + path, path, fileName, expiresAt.atOffset(ZoneOffset.UTC), input.kind(), input.format());

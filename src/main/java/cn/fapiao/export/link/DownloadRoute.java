@@ -1,5 +1,6 @@
 package cn.fapiao.export.link;
 
+import cn.fapiao.export.report.StatisticsExport;
 import cn.fapiao.export.report.VatSummaryExport;
 
 import cn.fapiao.common.ApiException;
@@ -39,9 +40,11 @@ public class DownloadRoute {
     private final InvoiceFiles invoiceFiles;
     private final TrendExport trends;
     private final VatSummaryExport vatSummaries;
+    private final StatisticsExport statistics;
 
     public DownloadRoute(DownloadSigner signer, DownloadConfig config, CallerContext callers, RegisterExport registers,
-                         InvoiceFiles invoiceFiles, TrendExport trends, VatSummaryExport vatSummaries) {
+                         InvoiceFiles invoiceFiles, TrendExport trends, VatSummaryExport vatSummaries, StatisticsExport statistics) {
+        this.statistics = statistics;
         this.vatSummaries = vatSummaries;
         this.signer = signer;
         this.config = config;
@@ -81,6 +84,8 @@ public class DownloadRoute {
                     TableFormat.valueOf(claims.format().name()), context.response());
             case INVOICE -> invoiceFiles.write(claims.organisationId(), claims.invoiceId(), claims.format(), context.response());
             case VAT_SUMMARY -> vatSummaries.write(claims.organisationId(), claims.userId(), claims.from().withDayOfMonth(1),
+                    TableFormat.valueOf(claims.format().name()), context.response());
+            case INVOICE_STATISTICS -> statistics.write(claims.organisationId(), claims.userId(), claims.statistics(),
                     TableFormat.valueOf(claims.format().name()), context.response());
             case MONTHLY_TREND -> trends.write(claims.organisationId(),
                     TrendPeriod.of(claims.from(), claims.to(), config.chartMaxMonths(), "link"), context.response());

@@ -24,8 +24,12 @@ import java.util.Base64;
 @ApplicationScoped
 public class DownloadSigner {
 
-    /** Far longer than any token we sign (about 300 characters); longer input is refused unread. */
-    static final int MAX_TOKEN_LENGTH = 2048;
+    /**
+     * Longer than any token we sign, which is refused unread. Most are about 300 characters; a
+     * statistics link with every filter field at its longest (two names of 200 Chinese characters)
+     * about 2,600, within the 4,096 bytes of the server's request line (longer ones get 414 there).
+     */
+    static final int MAX_TOKEN_LENGTH = 4096;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;

@@ -1,6 +1,7 @@
 package cn.fapiao.export.link.api;
 
 import cn.fapiao.invoice.api.InvoiceFilter;
+import cn.fapiao.report.api.StatisticsInput;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -16,5 +17,6 @@ public record CreateDownloadLinkInput(
         @Description("First day of the period (Asia/Shanghai): INVOICE_REGISTER and MONTHLY_TREND.") LocalDate from,
         @Description("Last day of the period; included.") LocalDate to,
         @Description("INVOICE_REGISTER only: only the invoices the organisation sold (SELLER) or bought (BUYER); both when absent.") InvoiceFilter.Role side,
-        @Id @Description("INVOICE only: the invoice; the caller's organisation must be its seller or buyer.") String invoiceId) {
+        @Id @Description("INVOICE only: the invoice; the caller's organisation must be its seller or buyer.") String invoiceId,
+        @Description("INVOICE_STATISTICS only: the period; filter and groupings; as `invoiceStatistics` takes them.") StatisticsInput statistics) {
 }

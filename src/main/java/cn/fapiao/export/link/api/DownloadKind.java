@@ -15,7 +15,9 @@ public enum DownloadKind {
     @Description("Amount and tax by month; issued and received; as an SVG chart. Needs `from` and `to` (the months they fall in).")
     MONTHLY_TREND(EnumSet.of(DownloadFormat.SVG)),
     @Description("The monthly VAT summary (增值税申报汇总), the figures of `vatSummary` one per row. Needs `from`: a day of the month. Roles: ACCOUNTANT, AUDITOR. Formats CSV and XLSX.")
-    VAT_SUMMARY(EnumSet.of(DownloadFormat.CSV, DownloadFormat.XLSX));
+    VAT_SUMMARY(EnumSet.of(DownloadFormat.CSV, DownloadFormat.XLSX)),
+    @Description("Invoice statistics: the rows and totals of `invoiceStatistics` for the parameters in `statistics`. Roles: ACCOUNTANT, AUDITOR. Formats CSV and XLSX.")
+    INVOICE_STATISTICS(EnumSet.of(DownloadFormat.CSV, DownloadFormat.XLSX));
 
     private final Set<DownloadFormat> formats;
 
