@@ -458,14 +458,14 @@ gap_check() {
     log "gap-free numbering after the run: $GAP_OK"
 }
 
-# The statistics as the server computed them before the running totals (V41), over the invoices and
+# The statistics as the server computed them before the running totals (V57), over the invoices and
 # their lines: what the totals replaced, measured in the same run (pgbench only).
 report_pgbench_over_invoices() {
     local rows=$1 report
     for report in statisticsMonthInvoices statisticsYearInvoices; do
         has "${report%Invoices}NoCache" || has "${report%Invoices}" || continue
         java -cp "$(dirname "$JAR")/app/*:$(dirname "$JAR")/lib/main/*" "$HERE/lib/ReportStatements.java" "$report" >"$WORK/pgbench_$report.sql"
-        pgbench_run "$rows" "$WORK/pgbench_$report.sql" "$report (over the invoices, before V41)"
+        pgbench_run "$rows" "$WORK/pgbench_$report.sql" "$report (over the invoices, before V57)"
         pgbench_latency "$rows" "$WORK/pgbench_$report.sql" "$report"
     done
 }

@@ -13,9 +13,9 @@ import java.util.List;
  * (read from the server's own classes, so that pgbench measures the same SQL): run with the jar's
  * classes on the class path, argument statisticsMonth | statisticsYear | vatSummary. The period is
  * drawn at random like the wrk scenarios draw it (bench/lua/graphql.lua). Statistics by status and
- * rate come from the running totals (StatisticsFromTotals, V41); statisticsMonthInvoices and
+ * rate come from the running totals (StatisticsFromTotals, V57); statisticsMonthInvoices and
  * statisticsYearInvoices print the same report over the invoices and their lines (StatisticsQuery),
- * as the server ran it before V41 and still runs it for groupings the totals do not hold.
+ * as the server ran it before V57 and still runs it for groupings the totals do not hold.
  * usage: java -cp 'quarkus-app/app/*:quarkus-app/lib/main/*' ReportStatements.java statisticsMonth
  */
 public class ReportStatements {

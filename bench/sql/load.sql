@@ -145,7 +145,7 @@ select id, 'bench-i-' || id, 'bench issuer ' || id, :'pwhash', array['ISSUER']::
 from organisation where region_code = '1100' order by id limit :issuers;
 
 set session_replication_role = origin;
--- The report totals (V41) follow invoices through triggers, which the bulk mode above bypassed.
+-- The report totals (V57) follow invoices through triggers, which the bulk mode above bypassed.
 do $$
 begin
     if exists (select 1 from pg_proc where proname = 'invoice_totals_rebuild') then

@@ -266,6 +266,11 @@ try {
   const chart = accountant.locator('img.chart');
   await chart.waitFor();
   await accountant.waitForFunction(() => document.querySelector('img.chart')?.complete && document.querySelector('img.chart').naturalWidth > 0);
+  const [statistics] = await Promise.all([
+    accountant.waitForEvent('download'),
+    accountant.getByRole('button', { name: '下载 发票统计（XLSX）' }).click(),
+  ]);
+  assert.equal(readFileSync(await statistics.path()).subarray(0, 2).toString('latin1'), 'PK', 'the statistics download as XLSX');
   const [download] = await Promise.all([
     accountant.waitForEvent('download'),
     accountant.getByRole('button', { name: '下载 发票清单（XLSX）' }).click(),

@@ -75,8 +75,12 @@ export function render(main) {
       const rows = s.rows.map((row) => [...s.groupBy.map((g) => key(row, g)), row.count, money(row.amount), money(row.tax), money(row.total)]);
       const totals = h('tr', { class: 'totals' }, [...s.groupBy.map((_, i) => (i === 0 ? t('reports.totals') : '')), s.totals.count,
         money(s.totals.amount), money(s.totals.tax), money(s.totals.total)].map((cell, i) => h('td', { 'data-label': columns[i], class: numeric.includes(i) ? 'num' : null }, cell)));
+      const statistics = { period: period(), groupBy, filter };
+      const files = h('div', { class: 'actions' }, ['CSV', 'XLSX'].map((format) => h('button', {
+        type: 'button', onclick: () => download({ kind: 'INVOICE_STATISTICS', format, statistics }).catch((f) => replace(downloadMessage, h('div', { class: 'alert' }, errorText(f)))),
+      }, t('reports.download', { what: t('reports.statistics'), format }))));
       replace(results, h('h2', {}, `${t('reports.statistics')} ${s.period.from} – ${s.period.to}`),
-        table(columns, [...rows, totals], { numeric }));
+        table(columns, [...rows, totals], { numeric }), files);
       await trend();
     } catch (failure) {
       replace(results, h('div', { class: 'alert', role: 'alert' }, errorText(failure)));

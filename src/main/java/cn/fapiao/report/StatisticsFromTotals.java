@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Invoice statistics from the running totals per organisation, side and day (V41:
+ * Invoice statistics from the running totals per organisation, side and day (V57:
  * {@code invoice_day_totals}, and {@code invoice_rate_day_totals} by tax rate) instead of the
  * invoices and their lines: a year of the large taxpayer adds up a few thousand rows instead of
  * joining ~80,000 invoices to ~160,000 lines (bench scenario statisticsYearNoCache). It answers

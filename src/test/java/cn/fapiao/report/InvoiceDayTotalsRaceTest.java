@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The running totals the statistics read (V41) stay exact while many writers change invoices of
+ * The running totals the statistics read (V57) stay exact while many writers change invoices of
  * the same organisations on the same day at once: issues, voids, red reversals (two at a time on
  * one invoice), imports with lines and with red invoices, a tax status change and a deletion, all
  * racing over real HTTP. Afterwards both totals tables equal a plain aggregation of the invoices
