@@ -27,8 +27,25 @@ public class DeskAccess {
 
     /** Whether the caller works the desk (false for anonymous callers). */
     public Uni<Boolean> isAgent(Caller caller) {
-        if (!caller.isAuthenticated() || caller.organisationId() == null || !caller.hasAnyRole(Role.SUPPORT_AGENT)
-                || config.deskOrganisation().isEmpty()) {
+        return caller.hasAnyRole(Role.SUPPORT_AGENT) ? inDeskOrganisation(caller) : Uni.createFrom().item(false);
+    }
+
+    /**
+     * UNAUTHENTICATED, FORBIDDEN without one of the roles, FORBIDDEN for holders of them in other
+     * organisations: what the desk keeps for itself (its calendar) is not another organisation's to change.
+     */
+    public Uni<Caller> requireDeskRole(Caller caller, Role... anyOf) {
+        caller.require(anyOf);
+        return inDeskOrganisation(caller).map(member -> {
+            if (!member) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "Only the feedback desk's organisation may do this.");
+            }
+            return caller;
+        });
+    }
+
+    private Uni<Boolean> inDeskOrganisation(Caller caller) {
+        if (!caller.isAuthenticated() || caller.organisationId() == null || config.deskOrganisation().isEmpty()) {
             return Uni.createFrom().item(false);
         }
         return organisations.idByUscc(config.deskOrganisation().get()).map(desk -> caller.organisationId().equals(desk));
