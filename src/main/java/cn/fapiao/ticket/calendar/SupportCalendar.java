@@ -57,12 +57,14 @@ public class SupportCalendar {
     }
 
     public Uni<List<SupportCalendarDay>> year(Caller caller, int year) {
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "year", "`year` is from " + FIRST_YEAR + " to " + LAST_YEAR + ".");
-        }
-        LocalDate first = LocalDate.of(year, 1, 1);
         return desk.requireDeskRole(caller, Role.SUPPORT_AGENT, Role.ADMIN)
-                .chain(member -> pool.preparedQuery(YEAR).execute(Tuple.of(first, first.plusYears(1))))
+                .chain(member -> {
+                    if (year < FIRST_YEAR || year > LAST_YEAR) {
+                        throw new ApiException(ErrorCode.VALIDATION_FAILED, "year", "`year` is from " + FIRST_YEAR + " to " + LAST_YEAR + ".");
+                    }
+                    LocalDate first = LocalDate.of(year, 1, 1);
+                    return pool.preparedQuery(YEAR).execute(Tuple.of(first, first.plusYears(1)));
+                })
                 .map(rows -> {
                     List<SupportCalendarDay> days = new ArrayList<>();
                     for (Row row : rows) {
@@ -74,6 +76,11 @@ public class SupportCalendar {
 
     /** Makes the day a holiday or a make-up working day (replacing what the calendar said of it). */
     public Uni<SupportCalendarDay> set(Caller caller, SupportCalendarDayInput input) {
+        // Who asks comes first: a caller who may not change the calendar learns nothing of its rules.
+        return desk.requireDeskRole(caller, Role.ADMIN).chain(admin -> store(input));
+    }
+
+    private Uni<SupportCalendarDay> store(SupportCalendarDayInput input) {
         List<Problem> problems = new ArrayList<>();
         inRange(problems, "input.day", input.day());
         if (input.kind() == SupportCalendarDayKind.MAKE_UP_WORKING_DAY && input.day() != null && !weekend(input.day())) {
@@ -90,22 +97,21 @@ public class SupportCalendar {
             throw ApiException.validation(problems);
         }
         boolean working = input.kind() == SupportCalendarDayKind.MAKE_UP_WORKING_DAY;
-        return desk.requireDeskRole(caller, Role.ADMIN)
-                .chain(admin -> pool.withTransaction(connection -> connection.preparedQuery(UPSERT).execute(Tuple.of(input.day(), working, name))
-                        .chain(done -> announce(connection, input.day(), "set"))))
+        return pool.withTransaction(connection -> connection.preparedQuery(UPSERT).execute(Tuple.of(input.day(), working, name))
+                        .chain(done -> announce(connection, input.day(), "set")))
                 .invoke(sla::forget)
                 .map(done -> new SupportCalendarDay(input.day(), input.kind(), name));
     }
 
     /** Takes the day out of the calendar: it is an ordinary day again. */
     public Uni<SupportCalendarDay> remove(Caller caller, LocalDate day) {
-        List<Problem> problems = new ArrayList<>();
-        inRange(problems, "day", day);
-        if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
-        }
-        return desk.requireDeskRole(caller, Role.ADMIN)
-                .chain(admin -> pool.withTransaction(connection -> connection.preparedQuery(DELETE).execute(Tuple.of(day))
+        return desk.requireDeskRole(caller, Role.ADMIN).chain(admin -> {
+            List<Problem> problems = new ArrayList<>();
+            inRange(problems, "day", day);
+            if (!problems.isEmpty()) {
+                throw ApiException.validation(problems);
+            }
+            return pool.withTransaction(connection -> connection.preparedQuery(DELETE).execute(Tuple.of(day))
                         .chain(rows -> {
                             if (rows.size() == 0) {
                                 return Uni.createFrom().<SupportCalendarDay>failure(new ApiException(ErrorCode.CALENDAR_DAY_NOT_FOUND, "day",
@@ -113,8 +119,9 @@ public class SupportCalendar {
                             }
                             SupportCalendarDay removed = view(rows.iterator().next());
                             return announce(connection, day, "removed").replaceWith(removed);
-                        })))
-                .invoke(sla::forget);
+                        }))
+                    .invoke(sla::forget);
+        });
     }
 
     private static Uni<RowSet<Row>> announce(SqlConnection connection, LocalDate day, String change) {

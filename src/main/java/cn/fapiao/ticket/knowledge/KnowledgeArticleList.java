@@ -1,6 +1,7 @@
 package cn.fapiao.ticket.knowledge;
 
 import cn.fapiao.common.ApiException;
+import cn.fapiao.common.ErrorCode;
 import cn.fapiao.common.pagination.Cursor;
 import cn.fapiao.common.pagination.PageInfo;
 import cn.fapiao.domain.Problem;
@@ -15,6 +16,7 @@ import cn.fapiao.ticket.api.KnowledgeArticleView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -44,33 +46,37 @@ public class KnowledgeArticleList {
     }
 
     public Uni<KnowledgeArticleConnection> page(Caller caller, KnowledgeArticleFilter filter, Integer first, String after) {
-        int size = Cursor.pageSize(first, DEFAULT_PAGE, MAX_PAGE, "first");
-        Long position = after == null ? null : position(Cursor.decode(KIND, after, "after"));
-        List<String> where = new ArrayList<>();
-        Tuple args = Tuple.tuple();
-        if (filter != null) {
-            conditions(filter, where, args);
-        }
-        if (position != null) {
-            args.addLong(position);
-            where.add("id < $" + args.size());
-        }
-        args.addInteger(size + 1);
-        String sql = "select id, category, question_zh, answer_zh, question_en, answer_en, active from kb_article"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by id desc limit $" + args.size();
-        return desk.requireAgent(caller).chain(agent -> pool.preparedQuery(sql).execute(args)).map(rows -> {
-            List<KnowledgeArticleEdge> edges = new ArrayList<>();
-            for (Row row : rows) {
-                if (edges.size() == size) {
-                    break;
-                }
-                KnowledgeArticleView view = KnowledgeBase.view(row);
-                edges.add(new KnowledgeArticleEdge(Cursor.encode(KIND, view.id()), view));
+        return desk.requireAgent(caller).chain(agent -> {
+            int size = Cursor.pageSize(first, DEFAULT_PAGE, MAX_PAGE, "first");
+            Long position = after == null ? null : position(Cursor.decode(KIND, after, "after"));
+            List<String> where = new ArrayList<>();
+            Tuple args = Tuple.tuple();
+            if (filter != null) {
+                conditions(filter, where, args);
             }
-            return new KnowledgeArticleConnection(edges, new PageInfo(rows.size() > size, after != null,
-                    edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+            if (position != null) {
+                args.addLong(position);
+                where.add("id < $" + args.size());
+            }
+            args.addInteger(size + 1);
+            String sql = "select id, category, question_zh, answer_zh, question_en, answer_en, active from kb_article"
+                    + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                    + " order by id desc limit $" + args.size();
+            return pool.preparedQuery(sql).execute(args).map(rows -> connection(rows, size, after));
         });
+    }
+
+    private static KnowledgeArticleConnection connection(RowSet<Row> rows, int size, String after) {
+        List<KnowledgeArticleEdge> edges = new ArrayList<>();
+        for (Row row : rows) {
+            if (edges.size() == size) {
+                break;
+            }
+            KnowledgeArticleView view = KnowledgeBase.view(row);
+            edges.add(new KnowledgeArticleEdge(Cursor.encode(KIND, view.id()), view));
+        }
+        return new KnowledgeArticleConnection(edges, new PageInfo(rows.size() > size, after != null,
+                edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
     }
 
     private static void conditions(KnowledgeArticleFilter filter, List<String> where, Tuple args) {
@@ -102,7 +108,7 @@ public class KnowledgeArticleList {
         try {
             return Long.parseLong(key);
         } catch (NumberFormatException e) {
-            throw new ApiException(cn.fapiao.common.ErrorCode.VALIDATION_FAILED, "after", "`after` is not a cursor of this list.");
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "after", "`after` is not a cursor of this list.");
         }
     }
 }
