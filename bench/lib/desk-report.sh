@@ -30,5 +30,5 @@ echo "The queue's plan (EXPLAIN ANALYZE of bench/sql/ticket_list_explain.sql, cu
 echo
 for n in "$small" "$large"; do
     [[ -f "$plans/desk-plan-$n.txt" ]] || continue
-    echo "- $n tickets: $(grep -m1 -E 'Index|Seq|Bitmap' "$plans/desk-plan-$n.txt" | sed 's/^[ ->]*//') ... $(grep 'Execution Time' "$plans/desk-plan-$n.txt" | sed 's/^ *//' | paste -sd';' -)"
+    echo "- $n tickets, the server's statement: $(grep -m1 -E '(Index|Seq|Bitmap).* on support_ticket ' "$plans/desk-plan-$n.txt" | sed 's/^[ ->]*//') ... execution: $(grep 'Execution Time' "$plans/desk-plan-$n.txt" | sed 's/^ *Execution Time: //' | paste -sd'/' -) (custom / generic / the replaced status = any form)"
 done
