@@ -19,6 +19,7 @@ public class DeskAccess {
 
     private final SupportConfig config;
     private final OrganisationDirectory organisations;
+    private volatile Long deskId;
 
     public DeskAccess(SupportConfig config, OrganisationDirectory organisations) {
         this.config = config;
@@ -48,7 +49,15 @@ public class DeskAccess {
         if (!caller.isAuthenticated() || caller.organisationId() == null || config.deskOrganisation().isEmpty()) {
             return Uni.createFrom().item(false);
         }
-        return organisations.idByUscc(config.deskOrganisation().get()).map(desk -> caller.organisationId().equals(desk));
+        Long known = deskId;
+        if (known != null) {
+            return Uni.createFrom().item(caller.organisationId().equals(known));
+        }
+        return organisations.idByUscc(config.deskOrganisation().get()).map(desk -> {
+            // An organisation keeps its id for good: remembered once it exists (every desk request asked for it).
+            deskId = desk;
+            return caller.organisationId().equals(desk);
+        });
     }
 
     /** UNAUTHENTICATED, FORBIDDEN for other roles, FORBIDDEN for agents of other organisations. */
