@@ -8,6 +8,6 @@ import java.util.List;
 
 @Description("A page of knowledge-base articles, newest first (Relay connection).")
 public record KnowledgeArticleConnection(
-        @NonNull List<@NonNull KnowledgeArticleEdge> edges,
-        @NonNull PageInfo pageInfo) {
+        @NonNull @Description("The articles of this page with their cursors.") List<@NonNull KnowledgeArticleEdge> edges,
+        @NonNull @Description("Where this page sits: whether more follow, and the cursors to ask for them.") PageInfo pageInfo) {
 }

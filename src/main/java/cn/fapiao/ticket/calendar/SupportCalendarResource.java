@@ -40,7 +40,7 @@ public class SupportCalendarResource {
     @Mutation("setSupportCalendarDay")
     @Description("Makes a day a holiday or a make-up working day of the feedback desk (replacing what the calendar said of it); SLA due times "
             + "computed from then on count it. Audited. Role: ADMIN of the desk's organisation. Errors: VALIDATION_FAILED, FORBIDDEN.")
-    public Uni<@NonNull SupportCalendarDay> setSupportCalendarDay(@Name("input") @NonNull SupportCalendarDayInput input) {
+    public Uni<@NonNull SupportCalendarDay> setSupportCalendarDay(@Name("input") @NonNull @Description("The day and what it is.") SupportCalendarDayInput input) {
         String address = callers.clientAddress();
         return callers.current().chain(caller -> audit.track(caller, "setSupportCalendarDay",
                 (input.day() == null ? "" : input.day().toString()) + " " + input.kind(), address, () -> calendar.set(caller, input)));

@@ -33,7 +33,7 @@ public class KnowledgeResource {
     @Query("knowledgeArticles")
     @Description("The knowledge base as the desk keeps it, retired articles included unless `filter.active` says otherwise; newest first. "
             + "Role: SUPPORT_AGENT of the desk. Errors: VALIDATION_FAILED, FORBIDDEN.")
-    public Uni<@NonNull KnowledgeArticleConnection> knowledgeArticles(@Name("filter") KnowledgeArticleFilter filter,
+    public Uni<@NonNull KnowledgeArticleConnection> knowledgeArticles(@Name("filter") @Description("Which articles; absent: all of them.") KnowledgeArticleFilter filter,
                                                                       @Name("first") @Description("Page size, 1-100, default 20.") Integer first,
                                                                       @Name("after") @Description("Cursor of the last article of the previous page.") String after) {
         return callers.current().chain(caller -> list.page(caller, filter, first, after));
@@ -42,7 +42,8 @@ public class KnowledgeResource {
     @Mutation("setKnowledgeArticleActive")
     @Description("Retires an article (active false: suggestArticles stops offering it; it stays listed and can be brought back) or brings it back, "
             + "without sending its text again. Role: SUPPORT_AGENT of the desk. Errors: ARTICLE_NOT_FOUND, FORBIDDEN.")
-    public Uni<@NonNull KnowledgeArticleView> setKnowledgeArticleActive(@Name("id") @NonNull @Id String id, @Name("active") @NonNull boolean active) {
+    public Uni<@NonNull KnowledgeArticleView> setKnowledgeArticleActive(@Name("id") @NonNull @Id @Description("The article's id.") String id,
+                                                                     @Name("active") @NonNull @Description("false: retire it; true: offer it again.") boolean active) {
         return callers.current().chain(caller -> knowledge.setActive(caller, id, active));
     }
 
