@@ -20,6 +20,7 @@ WARMUP=${BENCH_WARMUP:-60s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix statisticsMonthNoCache statisticsYearNoCache vatSummaryNoCache statisticsMonth statisticsYear vatSummary subscriptions registerExport}
+[[ -z "${BENCH_SCENARIOS:-}" ]] && SCENARIOS+=" ticketList submitFeedback"   # the feedback desk (issue #17), see desk_run
 SUBSCRIBERS=${BENCH_SUBSCRIBERS:-1000}        # subscriptions: WebSocket subscribers ...
 SUB_ORGS=${BENCH_SUB_ORGS:-100}               # ... spread over this many organisations ...
 SUB_RATE=${BENCH_SUB_RATE:-50}                # ... while this many status changes per second are committed
@@ -527,6 +528,65 @@ if [[ "$FLAT_ROWS" != 0 && "$FLAT_ROWS" != "$ROWS" ]] && has invoices; then
     scenario invoices invoices "$FLAT_ROWS"
     stop_server
 fi
+# ------------------------------------------------------------------ the feedback desk (issue #17)
+TICKETS=${BENCH_TICKETS:-100000}              # tickets for ticketList and submitFeedback ...
+TICKETS_FLAT=${BENCH_TICKETS_FLAT:-10000}     # ... and the smaller set they must be as fast at
+OPEN_TICKETS=${BENCH_OPEN_TICKETS:-500}       # the newest this many are open: the agents' queue
+AGENTS=${BENCH_AGENTS:-20}
+DESK_USCC=91110000802100433B
+# desk_load <rows> <tickets>: replaces the tickets of fapiao_bench_<rows> with <tickets> ones
+# (bench/sql/tickets.sql) and records the queue's plan on them.
+desk_load() {
+    local rows=$1 tickets=$2 db=fapiao_bench_$1
+    local hash
+    hash=$(htpasswd -nbBC 4 bench "$PASSWORD" | cut -d: -f2 | tr -d '\n')
+    log "feedback desk: $tickets tickets ($OPEN_TICKETS open) in $db"
+    pg -d "$db" -v tickets="$tickets" -v open="$OPEN_TICKETS" -v months="$MONTHS" -v orgs="$ORGS" -v agents="$AGENTS" -v pwhash="$hash" \
+        -f "$HERE/sql/tickets.sql" >"$WORK/tickets-$tickets.log"
+    pg -d "$db" -f "$HERE/sql/ticket_list_explain.sql" >"$WORK/desk-plan-$tickets.txt"
+}
+# desk_measure <tickets>: the agents' queue (ticketList), the invoice list in the same server
+# (invoicesBesideTickets, the invoices scenario) and anonymous submissions (submitFeedback, last:
+# it adds tickets).
+desk_measure() {
+    local tickets=$1
+    if has ticketList; then
+        # Both lists are warm before either is measured: the first one measured must not pay the JIT for both.
+        wrk_run desk-warmup-tickets "$CONNECTIONS" "$THREADS" "$WARMUP" ticketList >/dev/null
+        wrk_run desk-warmup-invoices "$CONNECTIONS" "$THREADS" "$WARMUP" invoices >/dev/null
+        scenario ticketList ticketList "$tickets"
+        scenario invoicesBesideTickets invoices "$tickets"
+    fi
+    has submitFeedback && scenario submitFeedback submitFeedback "$tickets"
+}
+# desk_run <rows> <tickets>: the tickets loaded, then a server that knows the desk measures them.
+# BENCH_REUSE_TOKENS=1 keeps the readers' tokens of an earlier login to the same database (they
+# live 3 h and survive a restart): logging 2,000 readers in takes minutes on a loaded machine.
+desk_run() {
+    local rows=$1 tickets=$2 db=fapiao_bench_$1
+    DATA=$WORK/data-$rows
+    desk_load "$rows" "$tickets"
+    pg -d "$db" -c "copy (select organisation_id, username from app_user where username like 'bench-agent-%' order by id) to stdout" >"$DATA/agents.tsv"
+    # The desk's organisation, and no anonymous rate limit: the bench's FAPIAO_RATE_LIMIT_ENABLED=false
+    # (start_server) already switches every limit off; the feedback budget is named as well, so the
+    # scenario stays unlimited if the limiter is ever switched on for the other scenarios.
+    export FAPIAO_SUPPORT_DESK_ORGANISATION=$DESK_USCC FAPIAO_SUPPORT_TEAM_LEAD=bench-agent-1 FAPIAO_RATE_LIMIT_FEEDBACK_PER_ADDRESS=1000000000
+    start_server "$db" true "desk-$tickets"
+    unset FAPIAO_SUPPORT_DESK_ORGANISATION FAPIAO_SUPPORT_TEAM_LEAD FAPIAO_RATE_LIMIT_FEEDBACK_PER_ADDRESS
+    if [[ "${BENCH_REUSE_TOKENS:-0}" == 1 && -s "$DATA/tokens.tsv" ]]; then
+        log "reusing the readers' tokens of the last login (BENCH_REUSE_TOKENS=1)"
+    else
+        login_all "$rows"
+    fi
+    "$HERE/lib/login.sh" "http://127.0.0.1:$HTTP_PORT/graphql" "$PASSWORD" <"$DATA/agents.tsv" >"$DATA/agent_tokens.tsv"
+    [[ $(wc -l <"$DATA/agent_tokens.tsv") -eq $(wc -l <"$DATA/agents.tsv") ]] || die "the desk's agents could not log in"
+    desk_measure "$tickets"
+    stop_server
+}
+if has ticketList || has submitFeedback; then
+    for tickets in $TICKETS_FLAT $TICKETS; do desk_run "$ROWS" "$tickets"; done
+fi
+
 LOAD_AVG_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ------------------------------------------------------------------ report
@@ -539,6 +599,9 @@ if [[ -s "$WORK/subscriptions.tsv" ]]; then
     { echo; echo "Live subscriptions (scenario subscriptions: graphql-ws clients, status changes committed by pgbench):"; echo
       echo "| scenario | rows | load | commit to receipt p50 | p99 | events lost | server |"; echo "|---|---|---|---|---|---|---|"
       sed 's/\t/ | /g; s/^/| /; s/$/ |/' "$WORK/subscriptions.tsv"; } >>"$WORK/report.md"
+fi
+if has ticketList || has submitFeedback; then
+    "$HERE/lib/desk-report.sh" "$TABLE" "$TICKETS_FLAT" "$TICKETS" "$WORK" >>"$WORK/report.md"
 fi
 cat "$WORK/report.md"
 "$HERE/lib/update-results.sh" "$RESULTS" "$WORK/report.md"

@@ -167,6 +167,29 @@ local function vatSummary()
   return post(tokens[BIG], Q_VAT_SUMMARY, string.format('{"year":%d,"month":%d}', y, m))
 end
 
+-- The feedback desk (issue #17). ticketList: the agents' queue, the first page of 50 open tickets
+-- (new, acknowledged, in progress, waiting on the submitter), newest first, as a desk agent
+-- (agent_tokens.tsv). submitFeedback: an anonymous submission (no token), as a stranger's browser
+-- sends it; the anonymous rate limit is off in the bench (configuration, see run.sh).
+local Q_TICKET_LIST = "query Tickets($filter: TicketFilter, $first: Int) { tickets(filter: $filter, first: $first) { edges { cursor node { id trackingNumber status category level subject submittedAt firstResponseDue resolutionDue firstRespondedAt breached assignee team rating } } pageInfo { hasNextPage endCursor } } }"
+local Q_SUBMIT_FEEDBACK = "mutation Submit($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { trackingNumber accessKey ticket { id status level firstResponseDue } } }"
+local agents
+local function ticketList()
+  if not agents then
+    agents = {}
+    for _, r in ipairs(readTsv("agent_tokens.tsv")) do agents[#agents + 1] = "Bearer " .. r[2] end
+  end
+  return post(agents[math.random(#agents)], Q_TICKET_LIST,
+    '{"first":50,"filter":{"status":["NEW","ACKNOWLEDGED","IN_PROGRESS","WAITING_ON_SUBMITTER"]}}')
+end
+local FEEDBACK_CATEGORIES = { "TECHNICAL_PROBLEM", "MISSING_INVOICE", "VERIFICATION_PROBLEM", "POLICY_QUESTION", "COMPLAINT", "SUGGESTION", "OTHER" }
+local function submitFeedback()
+  requestSeq = requestSeq + 1
+  return post(nil, Q_SUBMIT_FEEDBACK, string.format(
+    '{"input":{"category":"%s","subject":"发票查验失败 %d","description":"查验时提示信息不一致，请帮忙核实。 request %d","contact":"13800000000"}}',
+    FEEDBACK_CATEGORIES[math.random(#FEEDBACK_CATEGORIES)], requestSeq, requestSeq))
+end
+
 -- The mix: mostly reads, as an invoice desk would send them.
 local MIX = { { 45, byNumber }, { 20, invoices }, { 15, verify }, { 10, diagnose }, { 10, issue } }
 
@@ -181,6 +204,7 @@ end
 
 local SCENARIOS = { byNumber = byNumber, byNumberHot = byNumberHot, invoices = invoices, invoicesWithLines = invoicesWithLines, verify = verify, diagnose = diagnose, issue = issue, mix = mix,
                     statisticsMonth = statisticsMonth, statisticsYear = statisticsYear, vatSummary = vatSummary }
+SCENARIOS.ticketList, SCENARIOS.submitFeedback = ticketList, submitFeedback
 local build = SCENARIOS[scenario] or error("unknown BENCH_SCENARIO " .. scenario)
 
 function request()

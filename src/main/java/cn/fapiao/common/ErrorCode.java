@@ -129,6 +129,8 @@ public enum ErrorCode {
     ATTACHMENT_TOO_LARGE,
     /** No knowledge-base article with this id. */
     ARTICLE_NOT_FOUND,
+    /** The feedback desk's calendar has no entry for this day (it is an ordinary day: a working day Monday to Friday, a weekend day off). */
+    CALENDAR_DAY_NOT_FOUND,
     /** The download link is not one this server signed, or was altered (HTTP 404 on {@code GET /downloads/...}): ask for a new link with {@code createDownloadLink}. */
     LINK_INVALID,
     /** The download link has expired (HTTP 410): links live a few minutes ({@code fapiao.downloads.link-ttl}); ask for a new one. */

@@ -19,6 +19,7 @@ public class DeskAccess {
 
     private final SupportConfig config;
     private final OrganisationDirectory organisations;
+    private volatile Long deskId;
 
     public DeskAccess(SupportConfig config, OrganisationDirectory organisations) {
         this.config = config;
@@ -27,11 +28,36 @@ public class DeskAccess {
 
     /** Whether the caller works the desk (false for anonymous callers). */
     public Uni<Boolean> isAgent(Caller caller) {
-        if (!caller.isAuthenticated() || caller.organisationId() == null || !caller.hasAnyRole(Role.SUPPORT_AGENT)
-                || config.deskOrganisation().isEmpty()) {
+        return caller.hasAnyRole(Role.SUPPORT_AGENT) ? inDeskOrganisation(caller) : Uni.createFrom().item(false);
+    }
+
+    /**
+     * UNAUTHENTICATED, FORBIDDEN without one of the roles, FORBIDDEN for holders of them in other
+     * organisations: what the desk keeps for itself (its calendar) is not another organisation's to change.
+     */
+    public Uni<Caller> requireDeskRole(Caller caller, Role... anyOf) {
+        caller.require(anyOf);
+        return inDeskOrganisation(caller).map(member -> {
+            if (!member) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "Only the feedback desk's organisation may do this.");
+            }
+            return caller;
+        });
+    }
+
+    private Uni<Boolean> inDeskOrganisation(Caller caller) {
+        if (!caller.isAuthenticated() || caller.organisationId() == null || config.deskOrganisation().isEmpty()) {
             return Uni.createFrom().item(false);
         }
-        return organisations.idByUscc(config.deskOrganisation().get()).map(desk -> caller.organisationId().equals(desk));
+        Long known = deskId;
+        if (known != null) {
+            return Uni.createFrom().item(caller.organisationId().equals(known));
+        }
+        return organisations.idByUscc(config.deskOrganisation().get()).map(desk -> {
+            // An organisation keeps its id for good: remembered once it exists (every desk request asked for it).
+            deskId = desk;
+            return caller.organisationId().equals(desk);
+        });
     }
 
     /** UNAUTHENTICATED, FORBIDDEN for other roles, FORBIDDEN for agents of other organisations. */

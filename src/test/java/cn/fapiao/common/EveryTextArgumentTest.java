@@ -37,7 +37,9 @@ class EveryTextArgumentTest {
             Map.entry("setInvoiceTaxStatus", "a-partner"), Map.entry("importInvoices", "a-partner"),
             Map.entry("moveTicket", "a-support_agent"), Map.entry("replyToTicket", "a-support_agent"), Map.entry("assignTicket", "a-support_agent"),
             Map.entry("setTicketLevel", "a-support_agent"), Map.entry("mergeTicket", "a-support_agent"),
-            Map.entry("saveKnowledgeArticle", "a-support_agent"), Map.entry("supportStatistics", "a-support_agent"));
+            Map.entry("saveKnowledgeArticle", "a-support_agent"), Map.entry("supportStatistics", "a-support_agent"),
+            Map.entry("knowledgeArticles", "a-support_agent"), Map.entry("setKnowledgeArticleActive", "a-support_agent"),
+            Map.entry("supportCalendar", "a-admin"), Map.entry("setSupportCalendarDay", "a-admin"), Map.entry("removeSupportCalendarDay", "a-admin"));
 
     private static final String INTROSPECTION = """
             { __schema { queryType { name } mutationType { name } types {

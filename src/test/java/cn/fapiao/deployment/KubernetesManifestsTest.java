@@ -573,6 +573,15 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theFeedbackDeskIsConfiguredWithTheOtherSettings() {
+        // Without them nobody works the desk and escalations go nowhere; placeholders show an overlay must set them.
+        Map<String, String> settings = the(ConfigMap.class).getData();
+        for (String key : List.of("FAPIAO_SUPPORT_DESK_ORGANISATION", "FAPIAO_SUPPORT_TEAM_LEAD")) {
+            assertNotBlank(settings.get(key), "ConfigMap " + key);
+        }
+    }
+
+    @Test
     void secretTemplateHoldsOnlyPlaceholders() {
         Map<String, String> data = secretTemplateData();
         assertFalse(data.isEmpty(), "the secret template is empty");

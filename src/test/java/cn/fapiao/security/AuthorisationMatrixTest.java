@@ -127,6 +127,13 @@ class AuthorisationMatrixTest {
         m.put("mergeTicket", new Operation("mergeTicket", Access.roles(Role.SUPPORT_AGENT), "input", Map.of("id", "0", "intoId", "1")));
         m.put("saveKnowledgeArticle", new Operation("saveKnowledgeArticle", Access.roles(Role.SUPPORT_AGENT), "input",
                 Map.of("id", "0", "category", "OTHER", "questionZh", "x", "answerZh", "x", "questionEn", "x", "answerEn", "x")));
+        m.put("knowledgeArticles", new Operation("knowledgeArticles", Access.roles(Role.SUPPORT_AGENT)));
+        m.put("setKnowledgeArticleActive", new Operation("setKnowledgeArticleActive", Access.roles(Role.SUPPORT_AGENT), "id", "0", "active", false));
+        // The desk's calendar: its agents read it, its organisation's admins keep it (SupportCalendarTest: not another organisation's).
+        m.put("supportCalendar", new Operation("supportCalendar", Access.roles(Role.SUPPORT_AGENT, Role.ADMIN), "year", 2025));
+        m.put("setSupportCalendarDay", new Operation("setSupportCalendarDay", Access.roles(Role.ADMIN), "input",
+                Map.of("day", "2099-01-03", "kind", "MAKE_UP_WORKING_DAY", "name", "matrix")));
+        m.put("removeSupportCalendarDay", new Operation("removeSupportCalendarDay", Access.roles(Role.ADMIN), "day", "2099-01-03"));
         m.put("supportStatistics", new Operation("supportStatistics", Access.roles(Role.SUPPORT_AGENT), "period", Map.of("from", "2026-01-01", "to", "2026-01-31")));
         m.put("invoiceRegister", new Operation("invoiceRegister", READERS, "input", Map.of("from", "2013-01-01", "to", "2013-01-31")));
         m.put("createDownloadLink", new Operation("createDownloadLink", READERS, "input",

@@ -125,4 +125,53 @@ class TicketWorkTest {
         assertEquals("first", GraphQL.postAs(Tokens.of("c-accountant"), "tickets", "first", 101).get("errors[0].extensions.field"));
         assertEquals("after", GraphQL.postAs(Tokens.of("c-accountant"), "tickets", "after", "bm9wZQ").get("errors[0].extensions.field"));
     }
+
+    @Test
+    void theQueueByStatusPagesNewestFirstAcrossStatusesWithoutGapsOrRepeats() {
+        // An organisation's own tickets in three states; the desk's queue (one limited scan per status, merged) must
+        // interleave them by submission time, page by page, whatever the statuses asked and however often.
+        List<String> newest = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Tickets.Submitted t = Tickets.byUser("c-issuer", Tickets.input("SUGGESTION", "Queue " + i, "x"));
+            if (i % 3 == 1) {
+                Tickets.agent("moveTicket", "id", t.id(), "action", "ACKNOWLEDGE");
+            } else if (i % 3 == 2) {
+                Tickets.agent("moveTicket", "id", t.id(), "action", "START_WORK");
+            }
+            newest.add(0, t.id());
+        }
+        Map<String, Object> open = Map.of("status", List.of("IN_PROGRESS", "NEW", "ACKNOWLEDGED", "NEW"));
+        // The organisation's users see exactly their six, newest first, in pages of 4 and 2.
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            JsonPath page = GraphQL.postAs(Tokens.of("c-accountant"), "tickets", "filter", open, "first", 4, "after", after);
+            paged.addAll(page.getList("data.tickets.edges.node.id"));
+            after = page.getBoolean("data.tickets.pageInfo.hasNextPage") ? page.get("data.tickets.pageInfo.endCursor") : null;
+        } while (after != null);
+        List<String> visible = GraphQL.postAs(Tokens.of("c-accountant"), "tickets", "first", 100).getList("data.tickets.edges.node.id");
+        List<String> expected = visible.stream().filter(id -> paged.contains(id)).toList();
+        assertEquals(expected, paged, "pages in the order of the whole list, none twice");
+        assertTrue(paged.containsAll(newest), paged::toString);
+        // The desk sees them among everyone's, in the same order, with the same paging.
+        List<String> desk = new java.util.ArrayList<>();
+        after = null;
+        for (int page = 0; page < 200; page++) {
+            JsonPath body = GraphQL.postAs(Tokens.of("a-support_agent"), "tickets", "filter", open, "first", 50, "after", after);
+            desk.addAll(body.getList("data.tickets.edges.node.id"));
+            if (!body.getBoolean("data.tickets.pageInfo.hasNextPage")) {
+                break;
+            }
+            after = body.get("data.tickets.pageInfo.endCursor");
+        }
+        assertEquals(desk.size(), new java.util.HashSet<>(desk).size(), "no ticket twice");
+        assertEquals(newest, desk.stream().filter(newest::contains).toList());
+        // One status only: just those.
+        List<String> acknowledged = GraphQL.postAs(Tokens.of("c-accountant"), "tickets", "filter", Map.of("status", List.of("ACKNOWLEDGED")), "first", 100)
+                .getList("data.tickets.edges.node.status");
+        assertTrue(!acknowledged.isEmpty() && acknowledged.stream().allMatch("ACKNOWLEDGED"::equals), acknowledged::toString);
+        // Another organisation sees none of them, by status or not.
+        List<String> stranger = GraphQL.postAs(Tokens.of("b-accountant"), "tickets", "filter", open, "first", 100).getList("data.tickets.edges.node.id");
+        assertTrue(stranger.stream().noneMatch(newest::contains), stranger::toString);
+    }
 }

@@ -90,6 +90,7 @@ final class QueryCost {
             Map.entry("TicketView.attachments", 10),
             Map.entry("TicketView.diagnosisFindings", 30),
             Map.entry("ArticleSuggestions.articles", 5),
+            Map.entry("Query.supportCalendar", 366), // the days of one year
             Map.entry("SupportStatistics.byStatus", cn.fapiao.domain.TicketStatus.values().length),
             Map.entry("SupportStatistics.byCategory", cn.fapiao.domain.TicketCategory.values().length),
             Map.entry("SupportStatistics.byLevel", cn.fapiao.domain.TicketLevel.values().length));

@@ -66,7 +66,7 @@ public class KnowledgeBase {
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
-        Long id = input.id() == null ? null : parseId(input.id());
+        Long id = input.id() == null ? null : parseId(input.id(), "input.id");
         return desk.requireAgent(caller).chain(agent -> Panache.withTransaction(() -> {
             Uni<KnowledgeArticle> found = id == null ? Uni.createFrom().item(new KnowledgeArticle())
                     : Panache.getSession().chain(s -> s.find(KnowledgeArticle.class, id))
@@ -106,9 +106,7 @@ public class KnowledgeBase {
                 .chain(rows -> {
                     List<KnowledgeArticleView> found = new ArrayList<>();
                     for (Row row : rows) {
-                        found.add(new KnowledgeArticleView(String.valueOf(row.getLong("id")), TicketCategory.valueOf(row.getString("category")),
-                                row.getString("question_zh"), row.getString("answer_zh"), row.getString("question_en"), row.getString("answer_en"),
-                                row.getBoolean("active")));
+                        found.add(view(row));
                     }
                     if (found.isEmpty()) {
                         return Uni.createFrom().item(new ArticleSuggestions(null, List.of()));
@@ -119,6 +117,31 @@ public class KnowledgeBase {
                             .execute(Tuple.of(shown, ids, category == null ? null : category.name(), OffsetDateTime.now(ZoneOffset.UTC)))
                             .map(done -> new ArticleSuggestions(shown.toString(), found));
                 });
+    }
+
+    /**
+     * Retires an article (suggestArticles no longer offers it) or brings it back, without sending
+     * its text again; listed either way by {@link KnowledgeArticleList}.
+     */
+    public Uni<KnowledgeArticleView> setActive(Caller caller, String id, boolean active) {
+        long articleId = parseId(id, "id");
+        return desk.requireAgent(caller).chain(agent -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.find(KnowledgeArticle.class, articleId))
+                .onItem().ifNull().failWith(() -> new ApiException(ErrorCode.ARTICLE_NOT_FOUND, "id", "No article with this id."))
+                .chain(article -> {
+                    if (article.active == active) {
+                        return Uni.createFrom().item(view(article));
+                    }
+                    article.active = active;
+                    article.updatedAt = Instant.now();
+                    return Panache.getSession().chain(s -> s.flush()).map(done -> view(article));
+                })));
+    }
+
+    static KnowledgeArticleView view(Row row) {
+        return new KnowledgeArticleView(String.valueOf(row.getLong("id")), TicketCategory.valueOf(row.getString("category")),
+                row.getString("question_zh"), row.getString("answer_zh"), row.getString("question_en"), row.getString("answer_en"),
+                row.getBoolean("active"));
     }
 
     private static KnowledgeArticleView view(KnowledgeArticle a) {
@@ -133,11 +156,11 @@ public class KnowledgeBase {
         }
     }
 
-    private static long parseId(String id) {
+    private static long parseId(String id, String field) {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.ARTICLE_NOT_FOUND, "input.id", "No article with this id.");
+            throw new ApiException(ErrorCode.ARTICLE_NOT_FOUND, field, "No article with this id.");
         }
     }
 }

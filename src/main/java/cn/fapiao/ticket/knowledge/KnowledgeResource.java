@@ -3,11 +3,14 @@ package cn.fapiao.ticket.knowledge;
 import cn.fapiao.domain.TicketCategory;
 import cn.fapiao.security.CallerContext;
 import cn.fapiao.ticket.api.ArticleSuggestions;
+import cn.fapiao.ticket.api.KnowledgeArticleConnection;
+import cn.fapiao.ticket.api.KnowledgeArticleFilter;
 import cn.fapiao.ticket.api.KnowledgeArticleInput;
 import cn.fapiao.ticket.api.KnowledgeArticleView;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -18,11 +21,30 @@ import org.eclipse.microprofile.graphql.Query;
 public class KnowledgeResource {
 
     private final KnowledgeBase knowledge;
+    private final KnowledgeArticleList list;
     private final CallerContext callers;
 
-    public KnowledgeResource(KnowledgeBase knowledge, CallerContext callers) {
+    public KnowledgeResource(KnowledgeBase knowledge, KnowledgeArticleList list, CallerContext callers) {
         this.knowledge = knowledge;
+        this.list = list;
         this.callers = callers;
+    }
+
+    @Query("knowledgeArticles")
+    @Description("The knowledge base as the desk keeps it, retired articles included unless `filter.active` says otherwise; newest first. "
+            + "Role: SUPPORT_AGENT of the desk. Errors: VALIDATION_FAILED, FORBIDDEN.")
+    public Uni<@NonNull KnowledgeArticleConnection> knowledgeArticles(@Name("filter") @Description("Which articles; absent: all of them.") KnowledgeArticleFilter filter,
+                                                                      @Name("first") @Description("Page size, 1-100, default 20.") Integer first,
+                                                                      @Name("after") @Description("Cursor of the last article of the previous page.") String after) {
+        return callers.current().chain(caller -> list.page(caller, filter, first, after));
+    }
+
+    @Mutation("setKnowledgeArticleActive")
+    @Description("Retires an article (active false: suggestArticles stops offering it; it stays listed and can be brought back) or brings it back, "
+            + "without sending its text again. Role: SUPPORT_AGENT of the desk. Errors: ARTICLE_NOT_FOUND, FORBIDDEN.")
+    public Uni<@NonNull KnowledgeArticleView> setKnowledgeArticleActive(@Name("id") @NonNull @Id @Description("The article's id.") String id,
+                                                                     @Name("active") @NonNull @Description("false: retire it; true: offer it again.") boolean active) {
+        return callers.current().chain(caller -> knowledge.setActive(caller, id, active));
     }
 
     @Query("suggestArticles")

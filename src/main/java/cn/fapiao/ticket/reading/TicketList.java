@@ -52,6 +52,11 @@ public class TicketList {
         return desk.isAgent(caller).chain(agent -> {
             List<String> where = new ArrayList<>();
             Tuple args = Tuple.tuple();
+            String[] statuses = filter == null || filter.status() == null || filter.status().isEmpty() ? null
+                    : filter.status().stream().distinct().map(Enum::name).toArray(String[]::new);
+            if (statuses != null) {
+                args.addArrayOfString(statuses);
+            }
             if (!agent) {
                 args.addLong(caller.organisationId());
                 where.add("t.organisation_id = $" + args.size());
@@ -65,11 +70,24 @@ public class TicketList {
                 where.add("(t.submitted_at, t.id) < ($" + (args.size() - 1) + ", $" + args.size() + ")");
             }
             args.addInteger(size + 1);
+            String limit = " order by t.submitted_at desc, t.id desc limit $" + args.size();
+            String source;
+            if (statuses == null) {
+                source = "support_ticket t" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+            } else {
+                // The agents' queue (some statuses, newest first): one ordered, limited scan of
+                // support_ticket_status_idx per status, merged. "status = any(...)" instead let the
+                // planner walk support_ticket_list_idx and skip closed tickets until a page was full:
+                // with fewer open tickets than a page, the whole table (97 ms at 100,000 tickets,
+                // 1 ms this way; EXPLAIN ANALYZE on the data of the ticketList bench scenario).
+                where.add(0, "t.status = s.status");
+                source = "unnest($1::varchar[]) as s(status) cross join lateral (select t.* from support_ticket t where "
+                        + String.join(" and ", where) + limit + ") t";
+            }
             String sql = "select t.id, t.tracking_number, t.status, t.category, t.level, t.subject, t.submitted_at, t.first_response_due, "
-                    + "t.resolution_due, t.first_responded_at, t.breached_at is not null as breached, u.username, t.team, t.rating "
-                    + "from support_ticket t left join app_user u on u.id = t.assignee_id"
-                    + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                    + " order by t.submitted_at desc, t.id desc limit $" + args.size();
+                    + "t.resolution_due, t.first_responded_at, t.breached_at is not null as breached, "
+                    + "(select u.username from app_user u where u.id = t.assignee_id) as username, t.team, t.rating "
+                    + "from " + source + limit;
             return pool.preparedQuery(sql).execute(args).map(rows -> {
                 List<TicketEdge> edges = new ArrayList<>();
                 for (Row row : rows) {
@@ -86,10 +104,7 @@ public class TicketList {
     }
 
     private static void conditions(TicketFilter filter, List<String> where, Tuple args) {
-        if (filter.status() != null && !filter.status().isEmpty()) {
-            args.addArrayOfString(filter.status().stream().map(Enum::name).toArray(String[]::new));
-            where.add("t.status = any($" + args.size() + ")");
-        }
+        // status: the source of the query (see page)
         if (filter.level() != null && !filter.level().isEmpty()) {
             args.addArrayOfString(filter.level().stream().map(Enum::name).toArray(String[]::new));
             where.add("t.level = any($" + args.size() + ")");
