@@ -1,5 +1,6 @@
 package cn.fapiao.invoice.api;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.TaxTreatment;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
@@ -16,9 +17,9 @@ public record InvoiceLineView(
         String unit,
         BigDecimal quantity,
         BigDecimal unitPrice,
-        @NonNull @Description("Amount excluding tax.") BigDecimal amount,
+        @NonNull @Description("Amount excluding tax.") Money amount,
         @NonNull @Description("Tax rate as a fraction, e.g. 0.13.") BigDecimal taxRate,
         @NonNull TaxTreatment taxTreatment,
-        @NonNull BigDecimal tax,
-        @NonNull @Description("Amount of this line that can still be red-reversed.") BigDecimal remainingAmount) {
+        @NonNull Money tax,
+        @NonNull @Description("Amount of this line that can still be red-reversed.") Money remainingAmount) {
 }

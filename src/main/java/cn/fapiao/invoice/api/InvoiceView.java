@@ -1,5 +1,6 @@
 package cn.fapiao.invoice.api;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.ChineseAmount;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
@@ -11,7 +12,6 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,16 +27,16 @@ public record InvoiceView(
         @NonNull @Description("Issue date (Asia/Shanghai).") LocalDate issueDate,
         @NonNull PartyView seller,
         @NonNull PartyView buyer,
-        @NonNull @Description("Total amount excluding tax.") BigDecimal amount,
-        @NonNull @Description("Total tax.") BigDecimal tax,
-        @NonNull @Description("Total including tax (价税合计).") BigDecimal total,
+        @NonNull @Description("Total amount excluding tax.") Money amount,
+        @NonNull @Description("Total tax.") Money tax,
+        @NonNull @Description("Total including tax (价税合计).") Money total,
         @Description("Check code (校验码), where the type has one.") String checkCode,
         @NonNull InvoiceStatus status,
         @NonNull Direction direction,
         @Id @Description("For a red invoice: the blue invoice it reverses.") String originalInvoiceId,
         @Description("For a red invoice: 1 issued in error, 2 goods returned, 3 service stopped, 4 sales discount.") Integer redReason,
         @Description("For a red invoice: the red-letter confirmation (红字确认单) number.") String redConfirmationNumber,
-        @NonNull @Description("For a blue invoice: amount excluding tax that can still be red-reversed.") BigDecimal remainingAmount,
+        @NonNull @Description("For a blue invoice: amount excluding tax that can still be red-reversed.") Money remainingAmount,
         @NonNull InvoiceSource source,
         @Description("The system an imported invoice came from.") String sourceSystem,
         @Description("When the buyer confirmed use (deduction); a used invoice cannot be voided.") OffsetDateTime usedAt,
@@ -73,6 +73,6 @@ public record InvoiceView(
     @NonNull
     @Description("Total including tax in Chinese capitals (大写).")
     public String getTotalInWords() {
-        return ChineseAmount.inWords(total);
+        return ChineseAmount.inWords(total.value());
     }
 }
