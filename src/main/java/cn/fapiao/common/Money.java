@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <p>Input is read strictly ({@link #parse}): a JSON string of at most 11 digits before and 2 after
  * the point, optionally negative, nothing else (no exponent, no spaces, no {@code +}, no JSON
- * number). A refusal names the field with {@link ErrorCode#MONEY_MALFORMED} before anything runs
+ * number). A refusal names the variable or argument with {@link ErrorCode#MONEY_MALFORMED} before anything runs
  * ({@code MoneyScalar} in {@code common.graphql}). Each field keeps its own rules on top (a line
  * amount may not be zero, a reversal not negative, ...).
  */
