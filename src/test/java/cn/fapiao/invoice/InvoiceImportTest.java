@@ -113,7 +113,7 @@ class InvoiceImportTest {
             assertEquals("IMPORTED", found.get("source"));
             assertEquals("LEGACY", found.get("generation"));
             assertEquals("04", found.get("type.code"));
-            assertEquals(1130.0f, found.getFloat("total"));
+            assertEquals("1130.00", found.getString("total"));
             assertEquals("中国银行北京分行 1234 5678 9012", found.get("buyer.bankAccount"));
             assertEquals(2, found.getList("lines").size());
             assertEquals("a-partner", found.get("statusHistory[0].changedBy"));
