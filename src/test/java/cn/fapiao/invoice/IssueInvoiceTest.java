@@ -52,13 +52,18 @@ class IssueInvoiceTest {
         assertEquals("643.00", ok.getString("data.previewInvoice.total"));
         assertEquals("陆佰肆拾叁元整", ok.get("data.previewInvoice.totalInWords"));
 
-        Map<String, Object> bad = Invoices.toOrgB(List.of(Invoices.line("", "100.001", "0.17"), Invoices.line("x", "10", "0.13")));
+        Map<String, Object> bad = Invoices.toOrgB(List.of(Invoices.line("", "0", "0.17"), Invoices.line("x", "10", "0.13")));
         ((Map<String, Object>) bad.get("buyer")).put("taxId", "91350100M000100Y4Z");
         JsonPath problems = GraphQL.postAs(Tokens.of("a-issuer"), "previewInvoice", "input", bad);
         assertEquals(false, problems.get("data.previewInvoice.valid"));
         List<String> fields = problems.getList("data.previewInvoice.problems.field");
         assertTrue(fields.containsAll(List.of("input.buyer.taxId", "input.lines[0].itemName", "input.lines[0].amount", "input.lines[0].taxRate")), fields::toString);
         assertEquals(before, count());
+
+        // A third decimal is not an amount of money at all: refused before the preview runs.
+        JsonPath malformed = GraphQL.postAs(Tokens.of("a-issuer"), "previewInvoice", "input",
+                Invoices.toOrgB(List.of(Invoices.line("x", "100.001", "0.13"))));
+        assertEquals("MONEY_MALFORMED", malformed.getString("errors[0].extensions.code"), malformed::prettify);
     }
 
     @Test
