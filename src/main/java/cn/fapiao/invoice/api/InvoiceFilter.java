@@ -26,8 +26,8 @@ public record InvoiceFilter(
         @Description("Buyer's tax ID, exactly.") String buyerTaxId,
         @Description("Seller's name contains this text (case-insensitive).") String sellerNameContains,
         @Description("Buyer's name contains this text (case-insensitive).") String buyerNameContains,
-        @Description("Total including tax at least this decimal, e.g. `1000` or `-50.5`.") Money amountMin,
-        @Description("Total including tax at most this decimal.") Money amountMax,
+        @Description("Total including tax at least this amount, e.g. `\"1000\"` or `\"-50.50\"` (red invoices are negative).") Money amountMin,
+        @Description("Total including tax at most this amount.") Money amountMax,
         @Description("Only invoices from one of these sources.") List<InvoiceSource> source,
         @Description("Only invoices the caller's organisation sold (SELLER) or bought (BUYER); both when absent.") Role role) {
 

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("One line to invoice. Amounts are decimal strings such as `100.00` (at most 2 decimals).")
 public record InvoiceLineInput(
         @NonNull @Description("Item name, ideally with its tax classification, e.g. `*信息技术服务*软件开发`.") String itemName,
-        String specification,
-        String unit,
+        @Description("Specification or model (规格型号) to print; optional.") String specification,
+        @Description("Unit of measure (单位) to print, e.g. `个`; optional.") String unit,
         @Description("Quantity (decimal string); with unitPrice it must give the amount within 0.01.") String quantity,
         @Description("Unit price (decimal string).") String unitPrice,
         @NonNull @Description("Line amount: excluding tax, or including tax when the invoice input says `amountsIncludeTax`.") Money amount,

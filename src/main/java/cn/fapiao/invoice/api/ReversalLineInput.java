@@ -7,5 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("ReversalLineInput")
 @Description("How much of one blue line to reverse.")
-public record ReversalLineInput(@NonNull int lineNo, @NonNull @Description("Amount excluding tax to reverse (positive decimal string).") Money amount) {
+public record ReversalLineInput(
+        @NonNull @Description("The blue invoice's line to reverse, by its `lineNo`.") int lineNo,
+        @NonNull @Description("Amount excluding tax to reverse on that line, above zero and at most its `remainingAmount`.") Money amount) {
 }
