@@ -75,7 +75,7 @@ class BrowserAndTransportTest {
         Map<String, String> query = Map.of("query", "{ __schema { types { name description fields { name description } } } }");
         String plain = given().contentType("application/json").header("Accept-Encoding", "identity").body(query)
                 .when().post("/graphql").then().statusCode(200).extract().asString();
-        // What browsers send: br is chosen over gzip (fewer bytes at about gzip's CPU, see the README's Transport).
+        // What browsers send: br is chosen over gzip (fewer bytes; its CPU cost: the README's Transport).
         Response br = given().config(raw).header("Accept-Encoding", "gzip, deflate, br").contentType("application/json")
                 .body(query).when().post("/graphql");
         assertEquals(200, br.statusCode());
