@@ -1,7 +1,7 @@
 // A single-page app's GraphQL client (graphql-request) against the server, unchanged:
 //   node client.mjs http://localhost:8081/graphql USERNAME PASSWORD
-// Runs a public query, a mutation (login), an authenticated query with the token, and an error
-// case, and prints what each returned as one JSON object.
+// Runs a public query, a mutation (login), authenticated queries with the token (money in and
+// out), and error cases, and prints what each returned as one JSON object.
 import { GraphQLClient, ClientError, gql } from 'graphql-request';
 
 const [url, username, password] = process.argv.slice(2);
@@ -19,6 +19,21 @@ out.mutation = login.login.user;
 const authenticated = new GraphQLClient(url, { headers: { authorization: `Bearer ${login.login.accessToken}` } });
 const me = await authenticated.request(gql`{ me { username } }`);
 out.authenticated = me.me;
+
+// Money comes as strings with two decimals (JSON numbers would be binary floats here), and goes in
+// as strings: a JavaScript number for an amount is refused.
+const vat = await authenticated.request(gql`{ vatSummary(year: 2020, month: 1) { payable outputTax } }`);
+out.money = { payable: vat.vatSummary.payable, type: typeof vat.vatSummary.payable };
+const filtered = await authenticated.request(gql`query Min($min: Money) { invoices(first: 1, filter: { amountMin: $min }) { totalCount } }`,
+  { min: '0.10' });
+out.money.filteredCount = typeof filtered.invoices.totalCount;
+try {
+  await authenticated.request(gql`query Min($min: Money) { invoices(first: 1, filter: { amountMin: $min }) { totalCount } }`, { min: 0.1 });
+  out.money.number = 'no error';
+} catch (e) {
+  if (!(e instanceof ClientError)) throw e;
+  out.money.number = { status: e.response.status, code: e.response.errors?.[0]?.extensions?.code, field: e.response.errors?.[0]?.extensions?.field };
+}
 
 try {
   await client.request(gql`mutation Login($username: String!, $password: String!) {

@@ -31,6 +31,8 @@ public enum ErrorCode {
     GRAPHQL_VALIDATION_FAILED,
     /** The text in {@code query} is not a GraphQL document; the message says where it stops making sense (HTTP 400 for clients that accept {@code application/graphql-response+json}). */
     GRAPHQL_PARSE_FAILED,
+    /** An amount of money (the {@code Money} scalar) that is not a JSON string with at most 11 digits before and 2 after the point, optionally negative: a JSON number, an exponent, spaces, a third decimal; {@code extensions.field} names the variable that holds it or the argument it is written in (e.g. {@code filter.amountMin}), the message quotes it. Send amounts as strings such as {@code "1409.50"}. */
+    MONEY_MALFORMED,
     /** The HTTP request is not a GraphQL request: a body that is not a JSON object, no {@code query}, or {@code query}, {@code operationName}, {@code variables} or {@code extensions} of the wrong type; {@code extensions.field} names the parameter. HTTP 400. */
     BAD_REQUEST,
     /** A POST whose body is neither {@code application/json} nor {@code application/graphql}: browsers send form and text bodies to any site without asking, so they are refused (HTTP 415). */

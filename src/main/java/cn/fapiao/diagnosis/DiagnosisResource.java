@@ -30,7 +30,7 @@ public class DiagnosisResource {
 
     @Query
     @Description("Explains why an invoice cannot be found: malformed fields, what the code or number says (type, region, year — and whether another region's system holds it), found-but-voided/reversed/lost-control/abnormal, near matches for typos (only invoices the caller may see), too new, too old; when nothing explains it, a prefilled feedback ticket. Any logged-in user.")
-    public Uni<@NonNull Diagnosis> diagnoseInvoice(@Name("input") @NonNull DiagnoseInvoiceInput input) {
+    public Uni<@NonNull Diagnosis> diagnoseInvoice(@Name("input") @Description("What the user read off the invoice; every field is optional, give what you have.") @NonNull DiagnoseInvoiceInput input) {
         String address = callers.clientAddress();
         boolean withDetails = details.selected("nearMatches/invoice/");
         return callers.current().chain(caller -> rateLimiter.chargeExpensive(caller.requireAuthenticated().userId(), address)

@@ -320,7 +320,7 @@ public class DiagnosisService {
         if (typed.issueDate() != null && !typed.issueDate().equals(invoice.issueDate())) {
             differences.add("issueDate");
         }
-        if (typed.amount() != null && typed.amount().compareTo(invoice.amount()) != 0 && typed.amount().compareTo(invoice.total()) != 0) {
+        if (typed.amount() != null && typed.amount().compareTo(invoice.amount().value()) != 0 && typed.amount().compareTo(invoice.total().value()) != 0) {
             differences.add("amount");
         }
         if ((typed.sellerTaxId() != null && !typed.sellerTaxId().equals(invoice.seller().getTaxId()))

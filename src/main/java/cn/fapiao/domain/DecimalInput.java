@@ -1,5 +1,7 @@
 package cn.fapiao.domain;
 
+import cn.fapiao.common.Money;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -25,6 +27,15 @@ public final class DecimalInput {
             return null;
         }
         return new BigDecimal(text.strip()).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** A money amount that the {@code Money} scalar has already read strictly, scale 2; null (and REQUIRED) when missing. */
+    public static BigDecimal amount(Money amount, String field, List<Problem> problems) {
+        if (amount == null) {
+            problems.add(new Problem(field, "REQUIRED", "Required."));
+            return null;
+        }
+        return amount.value();
     }
 
     /** A quantity, unit price or rate: at most 12 digits before and 8 after the point; null when missing or malformed. */

@@ -1,5 +1,6 @@
 package cn.fapiao.invoice;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.DecimalInput;
 import cn.fapiao.domain.Problem;
 import cn.fapiao.invoice.api.InvoiceFilter;
@@ -132,7 +133,7 @@ public final class InvoiceFilterSql {
         condition(sql, params, column + " ilike $%d", "%" + escaped + "%");
     }
 
-    private static BigDecimal amount(String value, String field, List<Problem> problems) {
+    private static BigDecimal amount(Money value, String field, List<Problem> problems) {
         return value == null ? null : DecimalInput.amount(value, field, problems);
     }
 

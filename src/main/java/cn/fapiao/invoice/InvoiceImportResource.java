@@ -30,7 +30,7 @@ public class InvoiceImportResource {
 
     @Mutation
     @Description("Imports up to 1000 invoices the caller's organisation issued or received in another system (or, with `synchronised`, on the tax authority's platform), in one transaction. Rows are the importer's own records: they never appear in the other party's books, and are compared only with records the importer may see. Each row is CREATED, DUPLICATE (already stored with the same content), UPDATED (a synchronised batch moved its status forward), CONFLICT (stored with different content, or a synchronised status that would go backwards: never overwritten) or REJECTED (with its problems). A RED row reduces what is left to reverse on its blue original, which must be the importer's own record. Replaying the same idempotency key and content returns the stored answer with `replayed: true`. Role: PARTNER. Errors: VALIDATION_FAILED (the batch as a whole, e.g. more than 1000 rows), IDEMPOTENCY_KEY_REUSED (same key, different content), RATE_LIMITED, FORBIDDEN, UNAUTHENTICATED.")
-    public Uni<@NonNull ImportResult> importInvoices(@Name("input") @NonNull ImportInvoicesInput input) {
+    public Uni<@NonNull ImportResult> importInvoices(@Name("input") @Description("The batch: its idempotency key, the source system and up to 1000 invoices.") @NonNull ImportInvoicesInput input) {
         String address = callers.clientAddress();
         return callers.current().chain(caller -> audit.track(caller, "importInvoices", input.idempotencyKey(), address, () -> {
             imports.checkEnvelope(caller, input);

@@ -1,5 +1,6 @@
 package cn.fapiao.invoice;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.ErrorCode;
 import cn.fapiao.domain.DecimalInput;
@@ -214,7 +215,7 @@ public class InvoiceLifecycleService {
                 .chain(invoice -> queries.byId(invoice.id));
     }
 
-    private static BigDecimal positive(String text, String field, List<Problem> problems) {
+    private static BigDecimal positive(Money text, String field, List<Problem> problems) {
         BigDecimal value = DecimalInput.amount(text, field, problems);
         if (value != null && value.signum() <= 0) {
             problems.add(new Problem(field, "NOT_POSITIVE", "Give the amount to reverse as a positive number."));

@@ -33,7 +33,7 @@ public class InvoiceResource {
 
     @Query
     @Description("One invoice the caller's organisation issued or received. Roles: ISSUER, ACCOUNTANT, AUDITOR, PARTNER, ADMIN. Error: INVOICE_NOT_FOUND (also for invoices of other organisations).")
-    public Uni<@NonNull InvoiceView> invoice(@Name("id") @Id @NonNull String id) {
+    public Uni<@NonNull InvoiceView> invoice(@Name("id") @Description("The invoice's `id`, as other answers give it.") @Id @NonNull String id) {
         boolean withDetails = details.selected("");
         return callers.current().chain(caller -> invoices.byId(caller, id, withDetails))
                 .chain(found -> details.attach(found.view(), withDetails));
@@ -42,7 +42,7 @@ public class InvoiceResource {
     @Query
     @Description("An invoice by its number: the 20-digit number alone for a digital invoice, or code + 8-digit number for a legacy one. Same roles and errors as `invoice`; when it cannot be found, `diagnoseInvoice` explains why.")
     public Uni<@NonNull InvoiceView> invoiceByNumber(@Name("code") @Description("Invoice code, legacy invoices only.") String code,
-                                                     @Name("number") @NonNull String number) {
+                                                     @Name("number") @Description("The invoice number (发票号码): 20 digits for a digital invoice, 8 for a legacy one.") @NonNull String number) {
         boolean withDetails = details.selected("");
         return callers.current().chain(caller -> invoices.byNumber(caller, code, number, withDetails))
                 .chain(found -> details.attach(found.view(), withDetails));
@@ -50,13 +50,13 @@ public class InvoiceResource {
 
     @Query
     @Description("The dry run of issueInvoice: computed line taxes, totals, the total in capitals and every problem, without writing anything. Role: ISSUER.")
-    public Uni<@NonNull InvoicePreview> previewInvoice(@Name("input") @NonNull IssueInvoiceInput input) {
+    public Uni<@NonNull InvoicePreview> previewInvoice(@Name("input") @Description("The same input issueInvoice takes.") @NonNull IssueInvoiceInput input) {
         return callers.current().map(caller -> invoices.preview(caller, input));
     }
 
     @Mutation
     @Description("Issues a fully digital invoice for the caller's organisation with the next gap-free 20-digit number. Role: ISSUER. Errors: VALIDATION_FAILED (extensions.problems lists every problem, as previewInvoice does).")
-    public Uni<@NonNull InvoiceView> issueInvoice(@Name("input") @NonNull IssueInvoiceInput input) {
+    public Uni<@NonNull InvoiceView> issueInvoice(@Name("input") @Description("The buyer, the lines and the options of the invoice to issue.") @NonNull IssueInvoiceInput input) {
         String address = callers.clientAddress();
         boolean withDetails = details.selected("");
         return callers.current().chain(caller -> audit.track(caller, "issueInvoice", input.idempotencyKey(), address,

@@ -1,5 +1,6 @@
 package cn.fapiao.invoice;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.domain.InvoiceType;
@@ -135,16 +136,16 @@ public class InvoiceRows {
                         sealed(row, SELLER_ADDRESS_PHONE, "seller_address_phone"), sealed(row, SELLER_BANK_ACCOUNT, "seller_bank_account")),
                 new PartyView(row.getString(BUYER_TAX_ID), row.getString(BUYER_NAME),
                         sealed(row, BUYER_ADDRESS_PHONE, "buyer_address_phone"), sealed(row, BUYER_BANK_ACCOUNT, "buyer_bank_account")),
-                row.getBigDecimal(AMOUNT),
-                row.getBigDecimal(TAX),
-                row.getBigDecimal(TOTAL),
+                Money.of(row.getBigDecimal(AMOUNT)),
+                Money.of(row.getBigDecimal(TAX)),
+                Money.of(row.getBigDecimal(TOTAL)),
                 row.getString(CHECK_CODE),
                 InvoiceStatus.valueOf(row.getString(STATUS)),
                 Direction.valueOf(row.getString(DIRECTION)),
                 original == null ? null : original.toString(),
                 row.getInteger(RED_REASON),
                 row.getString(RED_CONFIRMATION_NUMBER),
-                row.getBigDecimal(REMAINING_AMOUNT),
+                Money.of(row.getBigDecimal(REMAINING_AMOUNT)),
                 InvoiceSource.valueOf(row.getString(SOURCE)),
                 row.getString(SOURCE_SYSTEM),
                 row.getOffsetDateTime(BUYER_CONFIRMED_AT),
@@ -161,8 +162,8 @@ public class InvoiceRows {
 
     private static InvoiceLineView line(JsonArray line) {
         return new InvoiceLineView(line.getInteger(0), line.getString(1), line.getString(2), line.getString(3),
-                strip(decimal(line, 4)), strip(decimal(line, 5)), decimal(line, 6), decimal(line, 7),
-                TaxTreatment.valueOf(line.getString(8)), decimal(line, 9), decimal(line, 10));
+                strip(decimal(line, 4)), strip(decimal(line, 5)), Money.of(decimal(line, 6)), decimal(line, 7),
+                TaxTreatment.valueOf(line.getString(8)), Money.of(decimal(line, 9)), Money.of(decimal(line, 10)));
     }
 
     private static StatusChangeView statusChange(JsonArray change) {

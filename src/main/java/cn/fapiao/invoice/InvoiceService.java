@@ -1,5 +1,6 @@
 package cn.fapiao.invoice;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.common.ApiException;
 import cn.fapiao.domain.ChineseAmount;
 import cn.fapiao.domain.InvoiceFormats;
@@ -71,11 +72,11 @@ public class InvoiceService {
         caller.require(Role.ISSUER);
         InvoiceDraft draft = InvoiceDraft.of(input);
         List<PreviewLine> lines = draft.lines().stream()
-                .map(l -> new PreviewLine(l.lineNo(), l.amount(), l.rate(), l.tax())).toList();
+                .map(l -> new PreviewLine(l.lineNo(), Money.of(l.amount()), l.rate(), Money.of(l.tax()))).toList();
         Totals totals = draft.totals();
         return new InvoicePreview(draft.isValid(), FieldProblem.of(draft.problems()), lines,
-                totals == null ? null : totals.amount(), totals == null ? null : totals.tax(),
-                totals == null ? null : totals.total(), totals == null ? null : ChineseAmount.inWords(totals.total()));
+                totals == null ? null : Money.of(totals.amount()), totals == null ? null : Money.of(totals.tax()),
+                totals == null ? null : Money.of(totals.total()), totals == null ? null : ChineseAmount.inWords(totals.total()));
     }
 
     /**

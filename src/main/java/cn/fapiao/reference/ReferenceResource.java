@@ -37,7 +37,7 @@ public class ReferenceResource {
 
     @Query
     @Description("Decodes a legacy invoice code (10 or 12 digits): type, region (and the region whose system holds the invoice) and print year. Public.")
-    public @NonNull InvoiceCodeInfo decodeInvoiceCode(@Name("code") String code) {
+    public @NonNull InvoiceCodeInfo decodeInvoiceCode(@Name("code") @Description("A legacy invoice code (发票代码): 10 or 12 digits. Other text is answered with its problems.") String code) {
         DecodedInvoiceCode decoded = InvoiceCodeDecoder.decode(code);
         return new InvoiceCodeInfo(decoded.code(), decoded.valid(), FieldProblem.of(decoded.problems()),
                 InvoiceTypeInfo.of(decoded.type()), decoded.rawRegion(), RegionInfo.of(decoded.region()),
@@ -46,7 +46,7 @@ public class ReferenceResource {
 
     @Query
     @Description("Decodes an invoice number: a 20-digit fully digital number (year, issuing province, channel, sequence) or an 8-digit legacy number (which needs its code). Public.")
-    public @NonNull InvoiceNumberInfo decodeInvoiceNumber(@Name("number") String number) {
+    public @NonNull InvoiceNumberInfo decodeInvoiceNumber(@Name("number") @Description("A digital invoice number (发票号码): 20 digits. Other text is answered with its problems.") String number) {
         String digits = number == null ? null : number.replaceAll("\\s", "");
         if (InvoiceFormats.isLegacyNumberShape(digits)) {
             List<Problem> problems = InvoiceFormats.checkLegacyNumber(digits);
@@ -62,7 +62,7 @@ public class ReferenceResource {
 
     @Query
     @Description("Checks a taxpayer ID: the Unified Social Credit Code checksum (GB 32100-2015), or an older 15/17/20-character ID accepted as legacy. Public.")
-    public @NonNull TaxIdInfo validateTaxId(@Name("taxId") String taxId) {
+    public @NonNull TaxIdInfo validateTaxId(@Name("taxId") @Description("The taxpayer ID (纳税人识别号) to check, as typed; spaces are ignored.") String taxId) {
         TaxIdValidation v = TaxIdValidator.validate(taxId);
         return new TaxIdInfo(v.taxId(), v.kind(), v.valid(), FieldProblem.of(v.problems()), v.registrationAuthority(),
                 v.organisationType(), v.divisionCode(), RegionInfo.of(v.region()),
@@ -71,7 +71,7 @@ public class ReferenceResource {
 
     @Query
     @Description("Writes an amount in Chinese capitals (大写) as printed on invoices, e.g. `1409.50` → `壹仟肆佰零玖元伍角`; negative (red) amounts are prefixed `（负数）`. The amount is a decimal string with at most 11 integer digits and 2 decimals. Public.")
-    public @NonNull AmountInWordsInfo amountInWords(@Name("amount") String amount) {
+    public @NonNull AmountInWordsInfo amountInWords(@Name("amount") @Description("The amount as a person typed it, e.g. `1409.50` (a String on purpose: text that is not an amount is answered with its problems, not refused).") String amount) {
         String text = amount == null ? null : amount.strip();
         List<Problem> problems = InvoiceFormats.checkAmount(text);
         if (!problems.isEmpty()) {

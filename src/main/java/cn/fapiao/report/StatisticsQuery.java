@@ -1,5 +1,6 @@
 package cn.fapiao.report;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.domain.ReportPeriod;
@@ -112,7 +113,7 @@ final class StatisticsQuery {
                 enumOf(Direction.class, values.get(StatisticsGrouping.DIRECTION)),
                 enumOf(InvoiceSource.class, values.get(StatisticsGrouping.SOURCE)),
                 enumOf(InvoiceFilter.Role.class, values.get(StatisticsGrouping.ROLE)),
-                row.getLong("invoices").intValue(), amount, tax, amount.add(tax));
+                row.getLong("invoices").intValue(), Money.of(amount), Money.of(tax), Money.of(amount.add(tax)));
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {

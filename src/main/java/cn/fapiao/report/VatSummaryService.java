@@ -1,5 +1,6 @@
 package cn.fapiao.report;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.pagination.Cursor;
 import cn.fapiao.common.pagination.PageInfo;
@@ -85,12 +86,13 @@ public class VatSummaryService {
                 VatReturn.creditBroughtForward(flows, month).setScale(2, RoundingMode.UNNECESSARY));
         List<VatRateTax> byRate = new ArrayList<>();
         for (Row row : rateRows) {
-            byRate.add(new VatRateTax(row.getBigDecimal("rate"), row.getBigDecimal("amount"), row.getBigDecimal("tax")));
+            byRate.add(new VatRateTax(row.getBigDecimal("rate"), Money.of(row.getBigDecimal("amount")), Money.of(row.getBigDecimal("tax"))));
         }
         ReportPeriod days = ReportPeriod.month(month);
-        return new VatSummary(new PeriodView(days.from(), days.to()), figures.outputTax(), detail.getBigDecimal("special"),
-                detail.getBigDecimal("other"), byRate, figures.inputTax(), figures.creditBroughtForward(), figures.transferredOut(),
-                detail.getBigDecimal("red_reversed"), detail.getBigDecimal("flagged"), figures.payable(), figures.creditCarriedForward(),
+        return new VatSummary(new PeriodView(days.from(), days.to()), Money.of(figures.outputTax()), Money.of(detail.getBigDecimal("special")),
+                Money.of(detail.getBigDecimal("other")), byRate, Money.of(figures.inputTax()), Money.of(figures.creditBroughtForward()),
+                Money.of(figures.transferredOut()), Money.of(detail.getBigDecimal("red_reversed")), Money.of(detail.getBigDecimal("flagged")),
+                Money.of(figures.payable()), Money.of(figures.creditCarriedForward()),
                 VatReturn.statutoryDueDate(month), VatReturn.filingDueDate(month));
     }
 
@@ -147,7 +149,7 @@ public class VatSummaryService {
                         row.getString("invoice_number"), row.getString("type_code"), row.getLocalDate("issue_date"),
                         Direction.valueOf(row.getString("direction")), InvoiceStatus.valueOf(row.getString("status")),
                         row.getString("counterparty_tax_id"), row.getString("counterparty_name"), row.getLocalDate("counted_on"),
-                        row.getString("reason"), row.getBigDecimal("amount"), row.getBigDecimal("tax"));
+                        row.getString("reason"), Money.of(row.getBigDecimal("amount")), Money.of(row.getBigDecimal("tax")));
                 edges.add(new VatSummaryEntryEdge(Cursor.encode(kind, entry.invoiceId()), entry));
             }
             boolean more = rows.size() > size;

@@ -43,7 +43,7 @@ public class VerificationResource {
 
     @Mutation
     @Description("Verifies an invoice the caller holds, as the national platform does (查验): number, issue date, code for legacy invoices and the type's extra field. Outcome MATCH (with warnings when voided, reversed, lost control or abnormal), MISMATCH (naming the differing fields), NOT_FOUND, LIMIT_EXCEEDED (5 per invoice per day for the caller's organisation), TOO_OLD (over 5 years) or INVALID_INPUT. Any logged-in user may verify any invoice they hold. Each verifyInvoice field (each alias) counts against the user's and the organisation's verifications per minute. Errors: RATE_LIMITED (with retryAfterSeconds).")
-    public Uni<@NonNull VerificationResult> verifyInvoice(@Name("input") @NonNull VerifyInvoiceInput input) {
+    public Uni<@NonNull VerificationResult> verifyInvoice(@Name("input") @Description("What is printed on the invoice to check (查验): number, date and the field its type asks for.") @NonNull VerifyInvoiceInput input) {
         String address = callers.clientAddress();
         return callers.current().chain(caller -> audit.track(caller, "verifyInvoice", input.number(), address,
                 () -> rateLimiter.chargeVerifications(caller.requireAuthenticated().userId(), caller.organisationId(), 1)
@@ -52,7 +52,7 @@ public class VerificationResource {
 
     @Mutation
     @Description("Up to 100 verifications in one call, for partner integrations; each gets its own result, in input order. Rate-limited as an expensive operation, and each input counts as one verification against the caller's rate limits (RATE_LIMITED).")
-    public Uni<@NonNull List<@NonNull VerificationResult>> verifyInvoices(@Name("inputs") @NonNull List<@NonNull VerifyInvoiceInput> inputs) {
+    public Uni<@NonNull List<@NonNull VerificationResult>> verifyInvoices(@Name("inputs") @Description("The invoices to check, each as verifyInvoice takes it; answered in the same order.") @NonNull List<@NonNull VerifyInvoiceInput> inputs) {
         String address = callers.clientAddress();
         return callers.current().chain(caller -> audit.track(caller, "verifyInvoices", inputs.size() + " invoices", address, () -> {
             Long userId = caller.requireAuthenticated().userId();
@@ -65,7 +65,7 @@ public class VerificationResource {
 
     @Query
     @Description("Verification attempts of an invoice the caller's organisation issued or received, newest first. Roles: ISSUER, ACCOUNTANT, AUDITOR, PARTNER, ADMIN.")
-    public Uni<@NonNull List<@NonNull VerificationAttempt>> verificationLog(@Name("invoiceId") @Id @NonNull String invoiceId,
+    public Uni<@NonNull List<@NonNull VerificationAttempt>> verificationLog(@Name("invoiceId") @Description("The invoice whose checks to list, by its `id`.") @Id @NonNull String invoiceId,
                                                                             @Name("first") @Description("At most this many, 1-500, default 50.") Integer first) {
         return callers.current().chain(caller -> log.attempts(caller, invoiceId, first));
     }

@@ -191,9 +191,9 @@ public class VerificationService {
 
     private static String extraValue(VerifyInvoiceInput input, ExtraField extra) {
         return blankToNull(switch (extra) {
-            case AMOUNT_EXCLUDING_TAX -> input.amountExcludingTax();
+            case AMOUNT_EXCLUDING_TAX -> input.amountExcludingTax() == null ? null : input.amountExcludingTax().toString();
             case CHECK_CODE_LAST6 -> input.checkCodeLast6();
-            case TOTAL_INCLUDING_TAX -> input.totalIncludingTax();
+            case TOTAL_INCLUDING_TAX -> input.totalIncludingTax() == null ? null : input.totalIncludingTax().toString();
         });
     }
 
@@ -203,8 +203,8 @@ public class VerificationService {
             mismatched.add("issueDate");
         }
         boolean same = switch (extra) {
-            case AMOUNT_EXCLUDING_TAX -> invoice.amount().compareTo(new BigDecimal(value)) == 0;
-            case TOTAL_INCLUDING_TAX -> invoice.total().compareTo(new BigDecimal(value)) == 0;
+            case AMOUNT_EXCLUDING_TAX -> invoice.amount().value().compareTo(new BigDecimal(value)) == 0;
+            case TOTAL_INCLUDING_TAX -> invoice.total().value().compareTo(new BigDecimal(value)) == 0;
             case CHECK_CODE_LAST6 -> invoice.checkCode() != null && invoice.checkCode().endsWith(value);
         };
         if (!same) {

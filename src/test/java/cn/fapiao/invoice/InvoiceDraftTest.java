@@ -1,5 +1,6 @@
 package cn.fapiao.invoice;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.invoice.api.DigitalInvoiceKind;
 import cn.fapiao.invoice.api.InvoiceLineInput;
 import cn.fapiao.invoice.api.IssueInvoiceInput;
@@ -66,10 +67,10 @@ class InvoiceDraftTest {
 
     @Test
     void quantityTimesPriceOfAGrossLineIsComparedWithTheGrossAmount() {
-        InvoiceDraft ok = InvoiceDraft.of(input(true, new InvoiceLineInput("x", null, null, "2", "56.50", "113.00", "0.13", null, null)));
+        InvoiceDraft ok = InvoiceDraft.of(input(true, new InvoiceLineInput("x", null, null, "2", "56.50", new Money("113.00"), "0.13", null, null)));
         assertTrue(ok.isValid(), ok.problems()::toString);
 
-        InvoiceDraft off = InvoiceDraft.of(input(true, new InvoiceLineInput("x", null, null, "2", "50.00", "113.00", "0.13", null, null)));
+        InvoiceDraft off = InvoiceDraft.of(input(true, new InvoiceLineInput("x", null, null, "2", "50.00", new Money("113.00"), "0.13", null, null)));
         assertEquals(List.of("input.lines[0].amount AMOUNT_MISMATCH"),
                 off.problems().stream().map(p -> p.field() + " " + p.code()).toList());
     }
@@ -79,7 +80,7 @@ class InvoiceDraftTest {
     }
 
     private static InvoiceLineInput lineWithTax(String amount, String rate, String tax) {
-        return new InvoiceLineInput("*信息技术服务*软件开发", null, null, null, null, amount, rate, null, tax);
+        return new InvoiceLineInput("*信息技术服务*软件开发", null, null, null, null, new Money(amount), rate, null, tax == null ? null : new Money(tax));
     }
 
     private static IssueInvoiceInput input(boolean amountsIncludeTax, InvoiceLineInput... lines) {

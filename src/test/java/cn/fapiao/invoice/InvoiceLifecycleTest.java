@@ -39,26 +39,26 @@ class InvoiceLifecycleTest {
         assertNull(first.get("errors"), first::prettify);
         assertEquals("RED", first.get("data.redReverseInvoice.direction"));
         assertEquals(id, first.get("data.redReverseInvoice.originalInvoiceId"));
-        assertEquals(-300.0f, first.getFloat("data.redReverseInvoice.amount"));
-        assertEquals(-39.0f, first.getFloat("data.redReverseInvoice.tax"));
+        assertEquals("-300.00", first.getString("data.redReverseInvoice.amount"));
+        assertEquals("-39.00", first.getString("data.redReverseInvoice.tax"));
         assertTrue(((String) first.get("data.redReverseInvoice.totalInWords")).startsWith("（负数）"));
 
         JsonPath afterFirst = GraphQL.postAs(Tokens.of("a-issuer"), "invoice", "id", id);
         assertEquals("RED_PARTIAL", afterFirst.get("data.invoice.status"));
-        assertEquals(700.0f, afterFirst.getFloat("data.invoice.remainingAmount"));
+        assertEquals("700.00", afterFirst.getString("data.invoice.remainingAmount"));
 
         JsonPath second = reverse(id, Map.of("reasonCode", 4, "lines", List.of(Map.of("lineNo", 2, "amount", "100.00"))));
         assertNull(second.get("errors"), second::prettify);
-        assertEquals(-100.0f, second.getFloat("data.redReverseInvoice.amount"));
+        assertEquals("-100.00", second.getString("data.redReverseInvoice.amount"));
 
         JsonPath beyond = reverse(id, Map.of("reasonCode", 2, "amount", "600.01"));
         assertEquals("REVERSAL_EXCEEDS_REMAINING", beyond.get("errors[0].extensions.code"), beyond::prettify);
 
         JsonPath rest = reverse(id, Map.of("reasonCode", 1));
-        assertEquals(-600.0f, rest.getFloat("data.redReverseInvoice.amount"), rest::prettify);
+        assertEquals("-600.00", rest.getString("data.redReverseInvoice.amount"), rest::prettify);
         JsonPath done = GraphQL.postAs(Tokens.of("b-accountant"), "invoice", "id", id);
         assertEquals("RED_FULL", done.get("data.invoice.status"));
-        assertEquals(0.0f, done.getFloat("data.invoice.remainingAmount"));
+        assertEquals("0.00", done.getString("data.invoice.remainingAmount"));
         List<String> statuses = done.getList("data.invoice.statusHistory.toStatus");
         assertEquals(List.of("NORMAL", "RED_PARTIAL", "RED_PARTIAL", "RED_FULL"), statuses);
         assertEquals("REVERSAL_NOT_ALLOWED", reverse(id, Map.of("reasonCode", 1)).get("errors[0].extensions.code"));
@@ -89,7 +89,7 @@ class InvoiceLifecycleTest {
         BigDecimal reversed = database.preparedQuery("select coalesce(sum(amount), 0) as s from invoice where original_invoice_id = $1")
                 .execute(Tuple.of(Long.valueOf(id))).await().indefinitely().iterator().next().getBigDecimal("s");
         assertEquals(new BigDecimal("-90.00"), reversed);
-        assertEquals(10.0f, GraphQL.postAs(Tokens.of("a-issuer"), "invoice", "id", id).getFloat("data.invoice.remainingAmount"));
+        assertEquals("10.00", GraphQL.postAs(Tokens.of("a-issuer"), "invoice", "id", id).getString("data.invoice.remainingAmount"));
     }
 
     @Test

@@ -283,7 +283,10 @@ class InvoiceListTest {
     @Test
     void badArgumentsAreRefusedNamingTheField() {
         String a = Tokens.of("a-accountant");
-        assertRefused(invoices(a, Map.of("amountMin", "12,5"), null, null, null, null, null), "filter.amountMin");
+        JsonPath comma = invoices(a, Map.of("amountMin", "12,5"), null, null, null, null, null);
+        assertEquals("MONEY_MALFORMED", comma.get("errors[0].extensions.code"), comma::prettify);
+        assertEquals("filter", comma.get("errors[0].extensions.field"), comma::prettify);
+        assertNull(comma.get("data"), comma::prettify);
         assertRefused(invoices(a, Map.of("amountMin", "200", "amountMax", "100"), null, null, null, null, null), "filter.amountMin");
         assertRefused(invoices(a, Map.of("issueDateFrom", "2011-05-01", "issueDateTo", "2011-04-01"), null, null, null, null, null),
                 "filter.issueDateFrom");

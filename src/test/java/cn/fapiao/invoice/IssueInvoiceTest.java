@@ -47,18 +47,23 @@ class IssueInvoiceTest {
                 Invoices.toOrgB(List.of(Invoices.line("*信息技术服务*软件开发", "100.00", "0.13"), Invoices.line("*咨询服务*咨询", "500", "0.06"))));
         assertNull(ok.get("errors"), ok::prettify);
         assertEquals(true, ok.get("data.previewInvoice.valid"));
-        assertEquals(13.0f, ok.getFloat("data.previewInvoice.lines[0].tax"));
-        assertEquals(30.0f, ok.getFloat("data.previewInvoice.lines[1].tax"));
-        assertEquals(643.0f, ok.getFloat("data.previewInvoice.total"));
+        assertEquals("13.00", ok.getString("data.previewInvoice.lines[0].tax"));
+        assertEquals("30.00", ok.getString("data.previewInvoice.lines[1].tax"));
+        assertEquals("643.00", ok.getString("data.previewInvoice.total"));
         assertEquals("陆佰肆拾叁元整", ok.get("data.previewInvoice.totalInWords"));
 
-        Map<String, Object> bad = Invoices.toOrgB(List.of(Invoices.line("", "100.001", "0.17"), Invoices.line("x", "10", "0.13")));
+        Map<String, Object> bad = Invoices.toOrgB(List.of(Invoices.line("", "0", "0.17"), Invoices.line("x", "10", "0.13")));
         ((Map<String, Object>) bad.get("buyer")).put("taxId", "91350100M000100Y4Z");
         JsonPath problems = GraphQL.postAs(Tokens.of("a-issuer"), "previewInvoice", "input", bad);
         assertEquals(false, problems.get("data.previewInvoice.valid"));
         List<String> fields = problems.getList("data.previewInvoice.problems.field");
         assertTrue(fields.containsAll(List.of("input.buyer.taxId", "input.lines[0].itemName", "input.lines[0].amount", "input.lines[0].taxRate")), fields::toString);
         assertEquals(before, count());
+
+        // A third decimal is not an amount of money at all: refused before the preview runs.
+        JsonPath malformed = GraphQL.postAs(Tokens.of("a-issuer"), "previewInvoice", "input",
+                Invoices.toOrgB(List.of(Invoices.line("x", "100.001", "0.13"))));
+        assertEquals("MONEY_MALFORMED", malformed.getString("errors[0].extensions.code"), malformed::prettify);
     }
 
     @Test
@@ -71,23 +76,23 @@ class IssueInvoiceTest {
         JsonPath preview = GraphQL.postAs(Tokens.of("a-issuer"), "previewInvoice", "input", input);
         assertNull(preview.get("errors"), preview::prettify);
         assertEquals(true, preview.get("data.previewInvoice.valid"), preview::prettify);
-        assertEquals(100.0f, preview.getFloat("data.previewInvoice.lines[0].amount"));
-        assertEquals(13.0f, preview.getFloat("data.previewInvoice.lines[0].tax"));
-        assertEquals(88.5f, preview.getFloat("data.previewInvoice.lines[1].amount"));
-        assertEquals(11.5f, preview.getFloat("data.previewInvoice.lines[1].tax"));
-        assertEquals(188.5f, preview.getFloat("data.previewInvoice.amount"));
-        assertEquals(24.5f, preview.getFloat("data.previewInvoice.tax"));
-        assertEquals(213.0f, preview.getFloat("data.previewInvoice.total"));
+        assertEquals("100.00", preview.getString("data.previewInvoice.lines[0].amount"));
+        assertEquals("13.00", preview.getString("data.previewInvoice.lines[0].tax"));
+        assertEquals("88.50", preview.getString("data.previewInvoice.lines[1].amount"));
+        assertEquals("11.50", preview.getString("data.previewInvoice.lines[1].tax"));
+        assertEquals("188.50", preview.getString("data.previewInvoice.amount"));
+        assertEquals("24.50", preview.getString("data.previewInvoice.tax"));
+        assertEquals("213.00", preview.getString("data.previewInvoice.total"));
 
         JsonPath issued = Invoices.issue(input);
-        assertEquals(188.5f, issued.getFloat("amount"));
-        assertEquals(24.5f, issued.getFloat("tax"));
-        assertEquals(213.0f, issued.getFloat("total"));
-        assertEquals(100.0f, issued.getFloat("lines[0].amount"));
-        assertEquals(13.0f, issued.getFloat("lines[0].tax"));
-        assertEquals(88.5f, issued.getFloat("lines[1].amount"));
-        assertEquals(11.5f, issued.getFloat("lines[1].tax"));
-        assertEquals(188.5f, issued.getFloat("remainingAmount"));
+        assertEquals("188.50", issued.getString("amount"));
+        assertEquals("24.50", issued.getString("tax"));
+        assertEquals("213.00", issued.getString("total"));
+        assertEquals("100.00", issued.getString("lines[0].amount"));
+        assertEquals("13.00", issued.getString("lines[0].tax"));
+        assertEquals("88.50", issued.getString("lines[1].amount"));
+        assertEquals("11.50", issued.getString("lines[1].tax"));
+        assertEquals("188.50", issued.getString("remainingAmount"));
     }
 
     @Test
@@ -100,9 +105,9 @@ class IssueInvoiceTest {
         assertEquals("81", issued.get("type.code"));
         assertEquals("NORMAL", issued.get("status"));
         assertEquals(Invoices.ORG_A, issued.get("seller.taxId"));
-        assertEquals(1130.0f, issued.getFloat("total"));
+        assertEquals("1130.00", issued.getString("total"));
         assertEquals("壹仟壹佰叁拾元整", issued.get("totalInWords"));
-        assertEquals(1000.0f, issued.getFloat("remainingAmount"));
+        assertEquals("1000.00", issued.getString("remainingAmount"));
         assertEquals("中国银行北京分行 1234 5678 9012", issued.get("buyer.bankAccount"));
         assertEquals("NORMAL", issued.get("statusHistory[0].toStatus"));
         assertEquals("a-issuer", issued.get("statusHistory[0].changedBy"));

@@ -34,6 +34,9 @@ final class DocumentErrors {
     private static final Pattern ENUM_VALUE = Pattern.compile("Invalid input for enum '[_0-9A-Za-z]+'\\. No value found for name '([^']*)'");
     /** How graphql-java names the argument (and the path inside it) whose literal does not fit its type. */
     private static final Pattern LITERAL_ARGUMENT = Pattern.compile("argument '([_A-Za-z][_0-9A-Za-z.\\[\\]]*)' with value");
+    /** How graphql-java describes an amount written in the document that {@link MoneyScalar} refused. */
+    private static final Pattern MONEY_ARGUMENT = Pattern.compile("argument '([_A-Za-z][_0-9A-Za-z.\\[\\]]*)' with value .* is not a valid '"
+            + MoneyScalar.NAME + "'", Pattern.DOTALL);
 
     private DocumentErrors() {
     }
@@ -56,16 +59,23 @@ final class DocumentErrors {
     }
 
     private static boolean uncodedDocumentError(GraphQLError error) {
-        return (error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax)
-                && (error.getExtensions() == null || !error.getExtensions().containsKey("code"));
+        if (error.getErrorType() != ErrorType.ValidationError && error.getErrorType() != ErrorType.InvalidSyntax) {
+            return false;
+        }
+        Map<String, Object> extensions = error.getExtensions();
+        // A refused amount in the variables comes coded by MoneyScalar, but without the field.
+        return extensions == null || !extensions.containsKey("code")
+                || (ErrorCode.MONEY_MALFORMED.name().equals(String.valueOf(extensions.get("code"))) && !extensions.containsKey("field"));
     }
 
     private static GraphQLError withCode(GraphQLError error, ReadableMessages messages, Map<String, Object> variables) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         boolean syntax = error.getErrorType() == ErrorType.InvalidSyntax;
-        extensions.put("code", syntax ? ErrorCode.GRAPHQL_PARSE_FAILED : ErrorCode.GRAPHQL_VALIDATION_FAILED);
+        Object given = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        extensions.put("code", given != null ? given : syntax ? ErrorCode.GRAPHQL_PARSE_FAILED : ErrorCode.GRAPHQL_VALIDATION_FAILED);
         Matcher variable = VARIABLE.matcher(String.valueOf(error.getMessage()));
         Matcher literal = LITERAL_ARGUMENT.matcher(String.valueOf(error.getMessage()));
+        Matcher money = MONEY_ARGUMENT.matcher(String.valueOf(error.getMessage()));
         if (!syntax && variable.lookingAt()) {
             // A value of the variables that does not fit its type: the variable is the field to fix, or,
             // for a name outside an enum, the path to it inside the variable (input.groupBy[1]).
@@ -76,6 +86,10 @@ final class DocumentErrors {
                 field = path == null ? field : path;
             }
             extensions.put("field", field);
+        } else if (!syntax && money.find()) {
+            // An amount written in the document: the argument (or its input field) is the field to fix.
+            extensions.put("code", ErrorCode.MONEY_MALFORMED);
+            extensions.put("field", money.group(1));
         } else if (!syntax && literal.find()) {
             // A literal in the document that does not fit its type: graphql-java names its path in the argument.
             extensions.put("field", literal.group(1));

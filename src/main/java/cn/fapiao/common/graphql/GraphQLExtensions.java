@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Where our additions plug into SmallRye GraphQL: the root-field strategy, the query limits, the
  * field visibility, what a failed field answers ({@link FieldFailureHandler}) and how number
- * variables are coerced ({@link StrictNumbers}). Registered
+ * variables are coerced ({@link StrictNumbers}) and money ({@link MoneyScalar}). Registered
  * through {@code META-INF/services}: SmallRye loads eventing services with the ServiceLoader, so
  * this is not a CDI bean and looks the beans up when called.
  *
@@ -39,7 +39,7 @@ public class GraphQLExtensions implements EventingService {
         boolean defaultVisibility = "default".equals(ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.smallrye-graphql.field-visibility", String.class).orElse("default"));
         GraphQL.Builder visible = defaultVisibility ? withoutFieldBlocking(serial) : serial;
-        GraphQL.Builder strict = visible.schema(StrictNumbers.install(visible.build().getGraphQLSchema()));
+        GraphQL.Builder strict = visible.schema(MoneyScalar.install(StrictNumbers.install(visible.build().getGraphQLSchema())));
         return Arc.container().instance(QueryLimits.class).get().install(strict);
     }
 

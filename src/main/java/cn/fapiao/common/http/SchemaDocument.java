@@ -1,7 +1,10 @@
 package cn.fapiao.common.http;
 
 import cn.fapiao.common.graphql.GraphQLConfig;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.ScalarInfo;
 import io.smallrye.graphql.execution.SchemaPrinter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -39,10 +42,25 @@ final class SchemaDocument {
         }
     }
 
+    /**
+     * SmallRye's printer leaves the scalars out, so the document was not valid SDL for code
+     * generators, and the {@code Money} scalar's contract (strings with two decimals) was not in it.
+     */
+    static String scalars(GraphQLSchema schema) {
+        graphql.schema.idl.SchemaPrinter printer = new graphql.schema.idl.SchemaPrinter();
+        StringBuilder out = new StringBuilder();
+        schema.getAllTypesAsList().stream()
+                .filter(type -> type instanceof GraphQLScalarType && !ScalarInfo.isGraphqlSpecifiedScalar(type.getName()))
+                .sorted(java.util.Comparator.comparing(GraphQLNamedType::getName))
+                .forEach(type -> out.append(printer.print(type).strip()).append("\n\n"));
+        return out.toString();
+    }
+
     private String schema() {
         String schema = printed;
         if (schema == null) {
-            schema = new SchemaPrinter().print(CDI.current().select(GraphQLSchema.class).get());
+            GraphQLSchema graphQLSchema = CDI.current().select(GraphQLSchema.class).get();
+            schema = new SchemaPrinter().print(graphQLSchema).strip() + "\n\n" + scalars(graphQLSchema);
             printed = schema;
         }
         return schema;

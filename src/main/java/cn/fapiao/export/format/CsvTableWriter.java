@@ -61,7 +61,7 @@ final class CsvTableWriter implements TableWriter {
         }
         return switch (type) {
             case TEXT -> SpreadsheetText.neutralise(value.toString());
-            case AMOUNT -> ((BigDecimal) value).setScale(2, RoundingMode.HALF_UP).toPlainString();
+            case AMOUNT -> ColumnType.amount(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
             case DECIMAL, RATE -> ((BigDecimal) value).stripTrailingZeros().toPlainString();
             case INTEGER -> value.toString();
             case DATE -> ((LocalDate) value).toString();

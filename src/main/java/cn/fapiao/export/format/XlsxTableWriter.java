@@ -81,7 +81,7 @@ final class XlsxTableWriter implements TableWriter {
             switch (table.columns().get(c).type()) {
                 case TEXT -> sheet.inlineString(r, c, SpreadsheetText.neutralise(value.toString()));
                 case AMOUNT -> {
-                    sheet.value(r, c, ((BigDecimal) value).setScale(2, RoundingMode.HALF_UP));
+                    sheet.value(r, c, ColumnType.amount(value).setScale(2, RoundingMode.HALF_UP));
                     format = AMOUNT_FORMAT;
                 }
                 case DECIMAL, INTEGER -> sheet.value(r, c, (Number) value);

@@ -1,5 +1,6 @@
 package cn.fapiao.export.invoicefile;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.domain.TaxTreatment;
@@ -362,6 +363,10 @@ public final class InvoicePdf {
             }
         });
         return out.toString();
+    }
+
+    private static String money(Money value) {
+        return money(value.value());
     }
 
     private static String money(BigDecimal value) {

@@ -27,7 +27,7 @@ public final class InvoiceQrCode {
     public static String content(InvoiceView invoice) {
         String check = invoice.checkCode() == null ? "" : invoice.checkCode().substring(Math.max(0, invoice.checkCode().length() - 6));
         return "01," + invoice.type().code() + "," + (invoice.code() == null ? "" : invoice.code()) + "," + invoice.number() + ","
-                + invoice.amount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "," + invoice.issueDate().format(DATE) + "," + check + ",";
+                + invoice.amount().stringValueForSerialization() + "," + invoice.issueDate().format(DATE) + "," + check + ",";
     }
 
     /** The modules of the code (dark = true), with a one-module quiet zone. */

@@ -1,5 +1,6 @@
 package cn.fapiao.export.invoicefile;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.invoice.api.InvoiceLineView;
 import cn.fapiao.invoice.api.InvoiceView;
 import cn.fapiao.invoice.api.PartyView;
@@ -103,6 +104,10 @@ public final class InvoiceXml {
         if (value != null && !value.isBlank()) {
             element(xml, name, value);
         }
+    }
+
+    private static String money(Money value) {
+        return money(value.value());
     }
 
     private static String money(BigDecimal value) {

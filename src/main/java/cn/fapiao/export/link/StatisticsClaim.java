@@ -1,5 +1,6 @@
 package cn.fapiao.export.link;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.invoice.InvoiceSource;
@@ -69,14 +70,15 @@ final class StatisticsClaim {
                 f.getString("direction") == null ? null : Direction.valueOf(f.getString("direction")),
                 date(f.getString("issueDateFrom")), date(f.getString("issueDateTo")),
                 f.getString("sellerTaxId"), f.getString("buyerTaxId"), f.getString("sellerNameContains"), f.getString("buyerNameContains"),
-                f.getString("amountMin"), f.getString("amountMax"), list(f, "source", InvoiceSource::valueOf),
+                money(f.getString("amountMin")), money(f.getString("amountMax")), list(f, "source", InvoiceSource::valueOf),
                 f.getString("role") == null ? null : InvoiceFilter.Role.valueOf(f.getString("role")));
         return new StatisticsInput(period, filter, list(json, "groupBy", StatisticsGrouping::valueOf));
     }
 
     private static void put(JsonObject json, String key, Object value) {
         if (value != null) {
-            json.put(key, value instanceof Enum<?> e ? e.name() : value instanceof LocalDate d ? d.toString() : value);
+            json.put(key, value instanceof Enum<?> e ? e.name() : value instanceof LocalDate d ? d.toString()
+                    : value instanceof Money m ? m.stringValueForSerialization() : value);
         }
     }
 
@@ -89,6 +91,10 @@ final class StatisticsClaim {
     private static <T> List<T> list(JsonObject json, String key, Function<String, T> parse) {
         JsonArray values = json.getJsonArray(key);
         return values == null ? null : values.stream().map(v -> parse.apply((String) v)).toList();
+    }
+
+    private static Money money(String text) {
+        return text == null ? null : new Money(text);
     }
 
     private static LocalDate date(String text) {

@@ -1,5 +1,6 @@
 package cn.fapiao.invoice.api;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
 import org.eclipse.microprofile.graphql.Description;
@@ -18,9 +19,9 @@ public record ImportedInvoiceInput(
         @Description("Required. Issue date (Asia/Shanghai), not in the future.") LocalDate issueDate,
         @Description("Required. The seller.") ImportedPartyInput seller,
         @Description("Required. The buyer (its taxId may be omitted for a private person).") ImportedPartyInput buyer,
-        @Description("Required. Amount excluding tax.") String amount,
-        @Description("Required. Tax.") String tax,
-        @Description("Required. Total including tax; must equal amount + tax.") String total,
+        @Description("Required. Amount excluding tax.") Money amount,
+        @Description("Required. Tax.") Money tax,
+        @Description("Required. Total including tax; must equal amount + tax.") Money total,
         @Description("BLUE (default) or RED. Negative amounts are allowed only on RED invoices, which also need originalNumber (+ originalCode) and redReason.") Direction direction,
         @Description("Check code (校验码), 20 digits: required for ordinary legacy types 04, 10, 11, 14; absent for special and fully digital invoices.") String checkCode,
         @Description("Status in the sending system; NORMAL when omitted.") InvoiceStatus status,

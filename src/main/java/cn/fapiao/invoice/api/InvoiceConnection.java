@@ -25,10 +25,12 @@ public class InvoiceConnection {
         this.totalCount = totalCount;
     }
 
+    @Description("The invoices of this page in the requested order, each with its cursor.")
     public @NonNull List<@NonNull InvoiceEdge> getEdges() {
         return edges;
     }
 
+    @Description("Whether there are more pages, and the cursors to ask for them.")
     public @NonNull PageInfo getPageInfo() {
         return pageInfo;
     }

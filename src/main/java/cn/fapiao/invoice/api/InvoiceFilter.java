@@ -1,5 +1,6 @@
 package cn.fapiao.invoice.api;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.invoice.InvoiceSource;
@@ -25,8 +26,8 @@ public record InvoiceFilter(
         @Description("Buyer's tax ID, exactly.") String buyerTaxId,
         @Description("Seller's name contains this text (case-insensitive).") String sellerNameContains,
         @Description("Buyer's name contains this text (case-insensitive).") String buyerNameContains,
-        @Description("Total including tax at least this decimal, e.g. `1000` or `-50.5`.") String amountMin,
-        @Description("Total including tax at most this decimal.") String amountMax,
+        @Description("Total including tax at least this amount, e.g. `\"1000\"` or `\"-50.50\"` (red invoices are negative).") Money amountMin,
+        @Description("Total including tax at most this amount.") Money amountMax,
         @Description("Only invoices from one of these sources.") List<InvoiceSource> source,
         @Description("Only invoices the caller's organisation sold (SELLER) or bought (BUYER); both when absent.") Role role) {
 

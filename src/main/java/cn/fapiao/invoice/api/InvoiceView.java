@@ -1,5 +1,6 @@
 package cn.fapiao.invoice.api;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.ChineseAmount;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
@@ -11,7 +12,6 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,28 +19,28 @@ import java.util.List;
 @Name("Invoice")
 @Description("An invoice (发票) the caller's organisation issued or received. Red (reversing) invoices carry negative amounts and point to their blue original.")
 public record InvoiceView(
-        @Id @NonNull String id,
-        @NonNull InvoiceGeneration generation,
+        @Id @NonNull @Description("The invoice's id in this API: stable, opaque; use it with `invoice(id:)`, `voidInvoice` and `redReverseInvoice`.") String id,
+        @NonNull @Description("DIGITAL (全电发票, 20-digit number, no code) or LEGACY (code and 8-digit number).") InvoiceGeneration generation,
         @Description("Invoice code (legacy invoices only).") String code,
         @NonNull @Description("Invoice number: 20 digits (digital) or 8 digits (legacy).") String number,
-        @NonNull InvoiceTypeInfo type,
+        @NonNull @Description("The invoice type (票种), e.g. special (专票) or ordinary (普票), with its code.") InvoiceTypeInfo type,
         @NonNull @Description("Issue date (Asia/Shanghai).") LocalDate issueDate,
-        @NonNull PartyView seller,
-        @NonNull PartyView buyer,
-        @NonNull @Description("Total amount excluding tax.") BigDecimal amount,
-        @NonNull @Description("Total tax.") BigDecimal tax,
-        @NonNull @Description("Total including tax (价税合计).") BigDecimal total,
+        @NonNull @Description("The seller (销售方) as printed on the invoice.") PartyView seller,
+        @NonNull @Description("The buyer (购买方) as printed on the invoice.") PartyView buyer,
+        @NonNull @Description("Total amount excluding tax.") Money amount,
+        @NonNull @Description("Total tax.") Money tax,
+        @NonNull @Description("Total including tax (价税合计).") Money total,
         @Description("Check code (校验码), where the type has one.") String checkCode,
-        @NonNull InvoiceStatus status,
-        @NonNull Direction direction,
+        @NonNull @Description("Where the invoice stands now; `statusHistory` says how it got there.") InvoiceStatus status,
+        @NonNull @Description("BLUE for an ordinary invoice, RED for one that reverses (红冲) a blue one.") Direction direction,
         @Id @Description("For a red invoice: the blue invoice it reverses.") String originalInvoiceId,
         @Description("For a red invoice: 1 issued in error, 2 goods returned, 3 service stopped, 4 sales discount.") Integer redReason,
         @Description("For a red invoice: the red-letter confirmation (红字确认单) number.") String redConfirmationNumber,
-        @NonNull @Description("For a blue invoice: amount excluding tax that can still be red-reversed.") BigDecimal remainingAmount,
-        @NonNull InvoiceSource source,
+        @NonNull @Description("For a blue invoice: amount excluding tax that can still be red-reversed.") Money remainingAmount,
+        @NonNull @Description("ISSUED here, or IMPORTED from another system (see `sourceSystem`).") InvoiceSource source,
         @Description("The system an imported invoice came from.") String sourceSystem,
         @Description("When the buyer confirmed use (deduction); a used invoice cannot be voided.") OffsetDateTime usedAt,
-        String remark,
+        @Description("The remark (备注) printed on the invoice, as the issuer wrote it; null when none.") String remark,
         @NonNull OffsetDateTime createdAt,
         @NonNull OffsetDateTime updatedAt,
         @NonNull @Description("The invoice's lines in order: all of them (at most 2000) for a single invoice; inside a list of invoices (a page, near matches) the first 50 (`fapiao.graphql.listed-invoice-lines`). `lineCount` says how many there are.") List<@NonNull InvoiceLineView> lines,
@@ -73,6 +73,6 @@ public record InvoiceView(
     @NonNull
     @Description("Total including tax in Chinese capitals (大写).")
     public String getTotalInWords() {
-        return ChineseAmount.inWords(total);
+        return ChineseAmount.inWords(total.value());
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 @Input("IssueInvoiceInput")
 @Description("A fully digital invoice to issue (or preview) for the caller's organisation as seller.")
 public record IssueInvoiceInput(
-        @NonNull DigitalInvoiceKind kind,
-        @NonNull PartyInput buyer,
+        @NonNull @Description("Special (专票, the buyer may deduct its input tax) or ordinary (普票).") DigitalInvoiceKind kind,
+        @NonNull @Description("The buyer (购买方) to print on the invoice.") PartyInput buyer,
         @NonNull @Description("1 to 2000 lines.") List<@NonNull InvoiceLineInput> lines,
         @Description("True when line amounts include tax (gross); they are split into net + tax.") Boolean amountsIncludeTax,
         @Description("Seller address and phone to print.") String sellerAddressPhone,

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("The buyer of an invoice to issue.")
 public record PartyInput(
         @Description("Taxpayer ID: a USCC (checksum checked) or a legacy ID. Required for special invoices; optional for a private buyer of an ordinary invoice.") String taxId,
-        @NonNull String name,
+        @NonNull @Description("Name (名称) to print: for a company its full registered name.") String name,
         @Description("Address and phone as to be printed.") String addressPhone,
         @Description("Bank and account as to be printed.") String bankAccount) {
 }

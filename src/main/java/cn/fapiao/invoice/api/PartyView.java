@@ -32,6 +32,7 @@ public final class PartyView {
     }
 
     @NonNull
+    @Description("Name (名称) as printed on the invoice.")
     public String getName() {
         return name;
     }

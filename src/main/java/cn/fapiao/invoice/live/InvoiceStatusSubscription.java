@@ -55,7 +55,7 @@ public class InvoiceStatusSubscription {
     @Subscription("invoiceStatusChanged")
     @Description("Status changes of the invoices the caller's organisation issued or received, as they are committed (over WebSocket: graphql-transport-ws or graphql-ws). Roles: ISSUER, ACCOUNTANT, AUDITOR, PARTNER, ADMIN. Pass the last `eventId` seen as `afterEventId` to first receive what was missed while disconnected (events are kept for `fapiao.events.retention`, 3 days by default, at most 1000 replayed). Errors: INVOICE_NOT_FOUND, RESUME_NOT_POSSIBLE, SUBSCRIPTION_LIMIT_REACHED, SUBSCRIBER_TOO_SLOW")
     public Multi<InvoiceStatusEvent> invoiceStatusChanged(
-            @Name("filter") InvoiceStatusFilter filter,
+            @Name("filter") @Description("Only changes of these invoices (by code and number); every invoice of the organisation when omitted.") InvoiceStatusFilter filter,
             @Name("afterEventId") @Id @Description("Resume after this event: the events after it are sent first.") String afterEventId) {
         boolean withDetails = details.selected("invoice/");
         InvoiceStatusFilter wanted = filter == null ? new InvoiceStatusFilter(null, null, null, null, null) : filter;

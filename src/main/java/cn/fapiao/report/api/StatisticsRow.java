@@ -1,5 +1,6 @@
 package cn.fapiao.report.api;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.invoice.InvoiceSource;
@@ -30,7 +31,7 @@ public record StatisticsRow(
         InvoiceSource source,
         @Description("SELLER: the caller's organisation sold; BUYER: it bought.") InvoiceFilter.Role role,
         @NonNull @Description("Invoices in the group, voided ones included.") int count,
-        @NonNull @Description("Amount excluding tax, voided invoices left out.") BigDecimal amount,
-        @NonNull @Description("Tax, voided invoices left out.") BigDecimal tax,
-        @NonNull @Description("Amount including tax, voided invoices left out.") BigDecimal total) {
+        @NonNull @Description("Amount excluding tax, voided invoices left out.") Money amount,
+        @NonNull @Description("Tax, voided invoices left out.") Money tax,
+        @NonNull @Description("Amount including tax, voided invoices left out.") Money total) {
 }

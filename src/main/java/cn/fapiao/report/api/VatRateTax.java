@@ -1,5 +1,6 @@
 package cn.fapiao.report.api;
 
+import cn.fapiao.common.Money;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -8,6 +9,6 @@ import java.math.BigDecimal;
 @Description("Output tax of one VAT rate, from the invoices' lines.")
 public record VatRateTax(
         @Description("The rate, e.g. 0.1300; null for invoices recorded without lines.") BigDecimal rate,
-        @NonNull @Description("Sales amount excluding tax at this rate.") BigDecimal amount,
-        @NonNull BigDecimal tax) {
+        @NonNull @Description("Sales amount excluding tax at this rate.") Money amount,
+        @NonNull Money tax) {
 }

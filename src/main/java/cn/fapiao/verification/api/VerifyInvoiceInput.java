@@ -1,5 +1,6 @@
 package cn.fapiao.verification.api;
 
+import cn.fapiao.common.Money;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -12,7 +13,7 @@ public record VerifyInvoiceInput(
         @Description("Invoice code (legacy invoices only).") String code,
         @NonNull @Description("Invoice number: 20 digits (digital) or 8 digits (legacy, with code).") String number,
         @NonNull @Description("Issue date (开票日期).") LocalDate issueDate,
-        @Description("Amount excluding tax, for special invoices.") String amountExcludingTax,
+        @Description("Amount excluding tax, for special invoices.") Money amountExcludingTax,
         @Description("Last 6 digits of the check code (校验码后六位), for ordinary invoices.") String checkCodeLast6,
-        @Description("Total including tax (价税合计), for fully digital invoices.") String totalIncludingTax) {
+        @Description("Total including tax (价税合计), for fully digital invoices.") Money totalIncludingTax) {
 }

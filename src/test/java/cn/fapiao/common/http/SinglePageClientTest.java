@@ -30,6 +30,11 @@ class SinglePageClientTest {
         assertEquals("a-auditor", out.getString("mutation.username"), out::prettify);
         assertEquals(List.of("AUDITOR"), out.getList("mutation.roles"), out::prettify);
         assertEquals("a-auditor", out.getString("authenticated.username"), out::prettify);
+        assertEquals("string", out.getString("money.type"), out::prettify);
+        assertEquals("0.00", out.getString("money.payable"), out::prettify);
+        assertEquals("number", out.getString("money.filteredCount"), out::prettify);
+        // A JavaScript number for an amount is refused before anything runs: a 400 (the variable does not coerce).
+        assertEquals(400, out.getInt("money.number.status"), out::prettify);
         // graphql-request asks for application/graphql-response+json: a field error keeps HTTP 200
         // (the answer has data) and the client shows its code; a document that does not validate
         // is 400, which graphql-request reports by its status alone (it drops the body of a 4xx).

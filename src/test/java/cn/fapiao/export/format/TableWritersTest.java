@@ -40,6 +40,14 @@ class TableWritersTest {
     }
 
     @Test
+    void amountCellsTakeTheMoneyOfApiAnswersAsTheyTakeDecimals() {
+        // A report's figures come as the API's Money (VatSummary); the files show the same amounts.
+        assertEquals("1409.50", CsvTableWriter.cell(ColumnType.AMOUNT, new cn.fapiao.common.Money("1409.5")));
+        assertEquals("-300.00", CsvTableWriter.cell(ColumnType.AMOUNT, new cn.fapiao.common.Money("-300")));
+        assertEquals("1409.50", CsvTableWriter.cell(ColumnType.AMOUNT, new BigDecimal("1409.5")));
+    }
+
+    @Test
     void csvParsesBackWithBomQuotesNewlinesAndNumbers() throws Exception {
         byte[] file = write(TableFormat.CSV);
         assertArrayEquals(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, java.util.Arrays.copyOf(file, 3), "UTF-8 byte order mark first");

@@ -1,5 +1,6 @@
 package cn.fapiao.export.invoicefile;
 
+import cn.fapiao.common.Money;
 import cn.fapiao.domain.Direction;
 import cn.fapiao.domain.InvoiceStatus;
 import cn.fapiao.domain.InvoiceType;
@@ -33,8 +34,8 @@ class InvoicePdfTest {
         List<InvoiceLineView> lines = new ArrayList<>();
         for (int n = 1; n <= 30; n++) {
             lines.add(new InvoiceLineView(n, "*办公用品*签字笔 第" + n + "号" + "很长的名称".repeat(n == 7 ? 20 : 0), "0.5mm", "支",
-                    new BigDecimal("10"), new BigDecimal("1.5"), new BigDecimal("15.00"), new BigDecimal("0.13"), TaxTreatment.TAXABLE,
-                    new BigDecimal("1.95"), new BigDecimal("15.00")));
+                    new BigDecimal("10"), new BigDecimal("1.5"), new Money("15.00"), new BigDecimal("0.13"), TaxTreatment.TAXABLE,
+                    new Money("1.95"), new Money("15.00")));
         }
         byte[] pdf = InvoicePdf.render(invoice(lines, InvoiceStatus.NORMAL, null, "备注\n第二行😀"));
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -54,8 +55,8 @@ class InvoicePdfTest {
 
     @Test
     void aVoidedLegacyInvoiceShowsItsCodeCheckCodeAndStamp() throws Exception {
-        InvoiceView voided = invoice(List.of(new InvoiceLineView(1, "免税农产品", null, null, null, null, new BigDecimal("100.00"),
-                BigDecimal.ZERO, TaxTreatment.EXEMPT, BigDecimal.ZERO.setScale(2), new BigDecimal("100.00"))), InvoiceStatus.VOIDED, "011001800604", null);
+        InvoiceView voided = invoice(List.of(new InvoiceLineView(1, "免税农产品", null, null, null, null, new Money("100.00"),
+                BigDecimal.ZERO, TaxTreatment.EXEMPT, new Money("0.00"), new Money("100.00"))), InvoiceStatus.VOIDED, "011001800604", null);
         try (PDDocument document = Loader.loadPDF(InvoicePdf.render(voided))) {
             String text = new PDFTextStripper().getText(document);
             assertTrue(text.contains("发票代码：011001800604") && text.contains("作废") && text.contains("免税") && text.contains("***"), text);
@@ -64,14 +65,14 @@ class InvoicePdfTest {
     }
 
     private static InvoiceView invoice(List<InvoiceLineView> lines, InvoiceStatus status, String code, String remark) {
-        BigDecimal amount = lines.stream().map(InvoiceLineView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal tax = lines.stream().map(InvoiceLineView::tax).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal amount = lines.stream().map(InvoiceLineView::amount).map(Money::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal tax = lines.stream().map(InvoiceLineView::tax).map(Money::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         boolean legacy = code != null;
         OffsetDateTime now = OffsetDateTime.now();
         return new InvoiceView("1", legacy ? InvoiceGeneration.LEGACY : InvoiceGeneration.DIGITAL, code, legacy ? "12345678" : "26112000000000000042",
                 InvoiceTypeInfo.of(legacy ? InvoiceType.ELECTRONIC_ORDINARY : InvoiceType.DIGITAL_SPECIAL), LocalDate.of(2026, 11, 30),
                 new PartyView("91110000802100433B", "测试甲公司", null, null), new PartyView("91110000101623741K", "测试乙公司", null, null),
-                amount, tax, amount.add(tax), legacy ? "12345678901234567890" : null, status, Direction.BLUE, null, null, null, amount,
+                Money.of(amount), Money.of(tax), Money.of(amount.add(tax)), legacy ? "12345678901234567890" : null, status, Direction.BLUE, null, null, null, Money.of(amount),
                 InvoiceSource.ISSUED, null, null, remark, now, now, lines, List.of(), lines.size());
     }
 }
