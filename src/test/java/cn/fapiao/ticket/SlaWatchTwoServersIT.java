@@ -1,0 +1,129 @@
+package cn.fapiao.ticket;
+
+import cn.fapiao.support.PackagedServer;
+import cn.fapiao.support.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The SLA watch with two server instances on one database, as two replicas run it: the packaged
+ * server and a second process of the same jar, each running the watch every second. An urgent
+ * ticket (first response due after 3 seconds here) that nobody answers is marked breached and
+ * escalated once, not once per server, and never again in the seconds after.
+ */
+@QuarkusIntegrationTest
+@WithTestResource(PackagedServer.class)
+class SlaWatchTwoServersIT {
+
+    private static final Pattern MANAGEMENT = Pattern.compile("Management interface listening on http://[^:]+:(\\d+)");
+
+    @Test
+    void anOverdueTicketIsEscalatedOnceByTwoServers() throws Exception {
+        Process second = startSecondServer();
+        try {
+            int management = managementPortOf(second);
+            assertEquals(200, given().port(management).when().get("/q/health/ready").statusCode(), "the second server is up on the same database");
+
+            String admin = login(PackagedServer.ADMIN);
+            String agentName = "sla-agent-" + System.currentTimeMillis() % 1_000_000;
+            JsonPath created = graphql(admin, "mutation($input: CreateUserInput!) { createUser(input: $input) { id } }",
+                    Map.of("input", Map.of("username", agentName, "password", Tokens.PASSWORD, "roles", List.of("SUPPORT_AGENT"))));
+            assertNull(created.get("errors"), created::prettify);
+            String agent = login(agentName);
+
+            JsonPath submitted = graphql(null, "mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { trackingNumber ticket { level } } }",
+                    Map.of("input", Map.of("category", "TECHNICAL_PROBLEM", "subject", "System down",
+                            "description", "The whole system is down for all users since this morning.")));
+            assertNull(submitted.get("errors"), submitted::prettify);
+            assertEquals("URGENT", submitted.getString("data.submitFeedback.ticket.level"));
+            String trackingNumber = submitted.getString("data.submitFeedback.trackingNumber");
+
+            // Late after 3 s; both servers look every second (after their first 10 s).
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            List<String> changes = changes(agent, trackingNumber);
+            while (!changes.contains("ESCALATED") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                changes = changes(agent, trackingNumber);
+            }
+            assertTrue(changes.contains("ESCALATED"), changes::toString);
+            Thread.sleep(5000); // five more runs of each watch
+            changes = changes(agent, trackingNumber);
+            assertEquals(1, changes.stream().filter("ESCALATED"::equals).count(), changes::toString);
+            assertEquals(1, changes.stream().filter("BREACHED"::equals).count(), changes::toString);
+            assertTrue(second.isAlive(), "the second server ran all along");
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
+    private static List<String> changes(String agent, String trackingNumber) {
+        JsonPath ticket = graphql(agent, "query($t: String!) { ticket(trackingNumber: $t) { history { change } } }", Map.of("t", trackingNumber));
+        assertNull(ticket.get("errors"), ticket::prettify);
+        return ticket.getList("data.ticket.history.change");
+    }
+
+    private static Process startSecondServer() throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        PackagedServer.config().forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.addAll(List.of("-Dquarkus.http.port=0", "-Dquarkus.management.port=0", "-jar", "target/quarkus-app/quarkus-run.jar"));
+        Path log = Path.of("target/second-server.log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static int managementPortOf(Process server) throws Exception {
+        Path log = Path.of("target/second-server.log");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertTrue(server.isAlive(), () -> "the second server stopped: " + read(log));
+            Matcher port = MANAGEMENT.matcher(read(log));
+            if (port.find()) {
+                return Integer.parseInt(port.group(1));
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the second server did not start in 120 s: " + read(log));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static String login(String username) {
+        JsonPath login = graphql(null, "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }",
+                Map.of("u", username, "p", Tokens.PASSWORD));
+        assertNull(login.get("errors"), login::prettify);
+        return login.getString("data.login.accessToken");
+    }
+
+    private static JsonPath graphql(String token, String query, Map<String, Object> variables) {
+        var request = given().contentType("application/json").accept("application/json");
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.body(Map.of("query", query, "variables", variables)).when().post("/graphql").then().extract().jsonPath();
+    }
+}
