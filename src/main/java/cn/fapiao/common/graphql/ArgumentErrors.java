@@ -77,8 +77,11 @@ final class ArgumentErrors extends ArgumentHelper {
                 "`" + field + "` could not be read: a value in it does not have the form its field needs.")));
     }
 
-    /** Where in an argument's value the text stands, as {@code filter.issueDateFrom} or {@code input.lines[1].date}. */
-    private static String pathOf(Object value, String text, String path) {
+    /**
+     * Where in an argument's (or a variable's) value the text stands, as {@code filter.issueDateFrom},
+     * {@code input.lines[1].date} or {@code input.groupBy[1]}; null when it is not there.
+     */
+    static String pathOf(Object value, String text, String path) {
         if (text.equals(value)) {
             return path;
         }

@@ -82,7 +82,7 @@ final class DocumentErrors {
             String field = variable.group(1);
             Matcher name = ENUM_VALUE.matcher(String.valueOf(error.getMessage()));
             if (name.find() && variables != null) {
-                String path = pathOf(variables.get(field), name.group(1), field);
+                String path = ArgumentErrors.pathOf(variables.get(field), name.group(1), field);
                 field = path == null ? field : path;
             }
             extensions.put("field", field);
@@ -109,28 +109,5 @@ final class DocumentErrors {
                 .errorType(error.getErrorType())
                 .extensions(extensions)
                 .build();
-    }
-
-    /** Where in a variable's value the text stands, as {@code input.groupBy[1]}; null when it is not there. */
-    private static String pathOf(Object value, String text, String path) {
-        if (text.equals(value)) {
-            return path;
-        }
-        if (value instanceof Map<?, ?> fields) {
-            for (Map.Entry<?, ?> field : fields.entrySet()) {
-                String found = pathOf(field.getValue(), text, path + "." + field.getKey());
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (value instanceof List<?> items) {
-            for (int i = 0; i < items.size(); i++) {
-                String found = pathOf(items.get(i), text, path + "[" + i + "]");
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }
