@@ -74,6 +74,7 @@ export function toast(text) {
   const box = document.getElementById('toasts');
   const item = h('div', { class: 'toast' }, text);
   box.append(item);
+  while (box.children.length > 3) box.firstElementChild.remove(); // the newest three, never a wall
   setTimeout(() => item.remove(), 6000);
 }
 

@@ -23,7 +23,8 @@ function statusBadge(status) {
 function followStatus(onChange, filter = {}) {
   const main = document.getElementById('main');
   return subscribe('InvoiceStatusChanged', { filter }, (event) => {
-    toast(t('invoices.changed', { number: event.invoice.number, status: label('status', event.toStatus) }));
+    // A new invoice's first status is an event too; only a change is worth a message.
+    if (event.fromStatus) toast(t('invoices.changed', { number: event.invoice.number, status: label('status', event.toStatus) }));
     onChange(event);
   }, { onOpen: () => { main.dataset.live = 'true'; } });
 }
