@@ -4,11 +4,14 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 
 /**
  * What the packaged server (the jar, production profile) needs to start in tests against it
@@ -44,9 +47,9 @@ public class PackagedServer implements QuarkusTestResourceLifecycleManager {
                 Map.entry("database.url", "postgresql://postgres:postgres@localhost:" + database.getPort() + "/postgres"),
                 Map.entry("smallrye.jwt.sign.key.location", keys.resolve("test-private.pem").toString()),
                 Map.entry("mp.jwt.verify.publickey.location", keys.resolve("test-public.pem").toString()),
-                Map.entry("fapiao.encryption.active-key", "test"),
-                Map.entry("fapiao.encryption.keys.test", "7hJ3k9m2Qx4Lr8Tz1Vb6Nc5Wd0Ye3Uf9Gi2Oh7Pj4Sk="),
-                Map.entry("fapiao.downloads.signing-key", "dGVzdC1vbmx5LWRvd25sb2FkLWxpbmsta2V5LTMyYnl0ZXMhIQ=="),
+                Map.entry("fapiao.encryption.active-key", testSetting("fapiao.encryption.active-key")),
+                Map.entry("fapiao.encryption.keys.test", testSetting("fapiao.encryption.keys.test")),
+                Map.entry("fapiao.downloads.signing-key", testSetting("fapiao.downloads.signing-key")),
                 Map.entry("fapiao.bootstrap.organisation-uscc", ORGANISATION),
                 Map.entry("fapiao.bootstrap.organisation-name", "测试甲公司"),
                 Map.entry("fapiao.bootstrap.admin-username", ADMIN),
@@ -61,6 +64,17 @@ public class PackagedServer implements QuarkusTestResourceLifecycleManager {
                 Map.entry("quarkus.log.console.json.enabled", "false")));
         config = Map.copyOf(values);
         return values;
+    }
+
+    /** A throw-away key of src/test/resources/application.properties (kept in that one place). */
+    private static String testSetting(String name) {
+        Properties test = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("src/test/resources/application.properties"))) {
+            test.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Objects.requireNonNull(test.getProperty(name), name);
     }
 
     /** The configuration the running packaged server got, for a second server on the same database. */

@@ -1,5 +1,6 @@
 package cn.fapiao.ticket;
 
+import cn.fapiao.support.GraphQL;
 import cn.fapiao.support.PackagedServer;
 import cn.fapiao.support.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -43,16 +44,15 @@ class SlaWatchTwoServersIT {
             int management = managementPortOf(second);
             assertEquals(200, given().port(management).when().get("/q/health/ready").statusCode(), "the second server is up on the same database");
 
-            String admin = login(PackagedServer.ADMIN);
             String agentName = "sla-agent-" + System.currentTimeMillis() % 1_000_000;
-            JsonPath created = graphql(admin, "mutation($input: CreateUserInput!) { createUser(input: $input) { id } }",
-                    Map.of("input", Map.of("username", agentName, "password", Tokens.PASSWORD, "roles", List.of("SUPPORT_AGENT"))));
+            JsonPath created = GraphQL.postAs(Tokens.of(PackagedServer.ADMIN), "createUser", "input",
+                    Map.of("username", agentName, "password", Tokens.PASSWORD, "roles", List.of("SUPPORT_AGENT")));
             assertNull(created.get("errors"), created::prettify);
-            String agent = login(agentName);
+            String agent = Tokens.of(agentName);
 
-            JsonPath submitted = graphql(null, "mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { trackingNumber ticket { level } } }",
-                    Map.of("input", Map.of("category", "TECHNICAL_PROBLEM", "subject", "System down",
-                            "description", "The whole system is down for all users since this morning.")));
+            JsonPath submitted = GraphQL.postQuery("mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { trackingNumber ticket { level } } }",
+                    "input", Map.of("category", "TECHNICAL_PROBLEM", "subject", "System down",
+                            "description", "The whole system is down for all users since this morning."));
             assertNull(submitted.get("errors"), submitted::prettify);
             assertEquals("URGENT", submitted.getString("data.submitFeedback.ticket.level"));
             String trackingNumber = submitted.getString("data.submitFeedback.trackingNumber");
@@ -77,7 +77,7 @@ class SlaWatchTwoServersIT {
     }
 
     private static List<String> changes(String agent, String trackingNumber) {
-        JsonPath ticket = graphql(agent, "query($t: String!) { ticket(trackingNumber: $t) { history { change } } }", Map.of("t", trackingNumber));
+        JsonPath ticket = GraphQL.postQueryAs(agent, "query($t: String!) { ticket(trackingNumber: $t) { history { change } } }", "t", trackingNumber);
         assertNull(ticket.get("errors"), ticket::prettify);
         return ticket.getList("data.ticket.history.change");
     }
@@ -110,20 +110,5 @@ class SlaWatchTwoServersIT {
         } catch (IOException e) {
             return e.toString();
         }
-    }
-
-    private static String login(String username) {
-        JsonPath login = graphql(null, "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }",
-                Map.of("u", username, "p", Tokens.PASSWORD));
-        assertNull(login.get("errors"), login::prettify);
-        return login.getString("data.login.accessToken");
-    }
-
-    private static JsonPath graphql(String token, String query, Map<String, Object> variables) {
-        var request = given().contentType("application/json").accept("application/json");
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.body(Map.of("query", query, "variables", variables)).when().post("/graphql").then().extract().jsonPath();
     }
 }
