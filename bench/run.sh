@@ -19,7 +19,7 @@ LATENCY_DURATION=${BENCH_LATENCY_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-60s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
-SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix statisticsMonthNoCache statisticsYearNoCache vatSummaryNoCache statisticsMonth statisticsYear vatSummary subscriptions registerExport}
+SCENARIOS=${BENCH_SCENARIOS:-byNumberNoCache byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix statisticsMonthNoCache statisticsYearNoCache vatSummaryNoCache statisticsMonth statisticsYear vatSummary byNumberPersisted invoicesPersisted subscriptions registerExport}
 [[ -z "${BENCH_SCENARIOS:-}" ]] && SCENARIOS+=" ticketList submitFeedback"   # the feedback desk (issue #17), see desk_run
 SUBSCRIBERS=${BENCH_SUBSCRIBERS:-1000}        # subscriptions: WebSocket subscribers ...
 SUB_ORGS=${BENCH_SUB_ORGS:-100}               # ... spread over this many organisations ...
@@ -82,8 +82,10 @@ PROFILER_LIB=
 fetch_profiler() {
     [[ "${BENCH_PROFILE:-0}" == 1 ]] || return 0
     local jar=$WORK/async-profiler-$PROFILER_VERSION.jar
-    [[ -f $jar ]] || curl -fsSL -o "$jar" \
-        "https://repo1.maven.org/maven2/tools/profiler/async-profiler/$PROFILER_VERSION/async-profiler-$PROFILER_VERSION.jar"
+    # Through Maven (the project's own client for artifacts of Maven Central), into the work directory.
+    [[ -f $jar ]] || "$ROOT/mvnw" -B -q dependency:copy -Dartifact="tools.profiler:async-profiler:$PROFILER_VERSION" \
+        -DoutputDirectory="$WORK" -Dmdep.overWriteIfNewer=true >"$WORK/async-profiler-fetch.log" 2>&1 \
+        || die "async-profiler $PROFILER_VERSION could not be fetched: $(tail -3 "$WORK/async-profiler-fetch.log")"
     (cd "$WORK" && jar xf "$jar" linux-x64/libasyncProfiler.so)
     PROFILER_LIB=$WORK/linux-x64/libasyncProfiler.so
 }
@@ -247,8 +249,14 @@ export_keys() {
 }
 
 # login_all <rows>: logs every bench user in through the API (tokens.tsv, issuer_tokens.tsv).
+# BENCH_REUSE_TOKENS=1 keeps the tokens of an earlier login to the same database (they live 3 h and
+# survive a restart of the server, whichever jar): logging 2,000 readers in takes minutes on a loaded machine.
 login_all() {
     DATA=$WORK/data-$1
+    if [[ "${BENCH_REUSE_TOKENS:-0}" == 1 && -s "$DATA/tokens.tsv" && -s "$DATA/issuer_tokens.tsv" ]]; then
+        log "reusing the tokens of the last login (BENCH_REUSE_TOKENS=1)"
+        return 0
+    fi
     log "logging in $(wc -l <"$DATA/readers.tsv") readers and $(wc -l <"$DATA/issuers.tsv") issuers through the API"
     "$HERE/lib/login.sh" "http://127.0.0.1:$HTTP_PORT/graphql" "$PASSWORD" <"$DATA/readers.tsv" >"$DATA/tokens.tsv"
     "$HERE/lib/login.sh" "http://127.0.0.1:$HTTP_PORT/graphql" "$PASSWORD" <"$DATA/issuers.tsv" >"$DATA/issuer_tokens.tsv"
@@ -283,10 +291,10 @@ scenario() {
     wrk_run "$label-warmup" "$CONNECTIONS" "$THREADS" "$WARMUP" "$lua" >/dev/null
     reset_peak_rss
     local r32 r1 rss t0 cpu
-    profiler start "$label"
+    profiler start "$label-$rows"
     t0=$(cpu_ticks)
     r32=$(wrk_run "$label" "$CONNECTIONS" "$THREADS" "$DURATION" "$lua")
-    profiler stop "$label"
+    profiler stop "$label-$rows"
     rss=$(peak_rss_mib)
     # Server CPU time per request (ms): robust against other load on the machine.
     cpu=$(awk -v t="$(( $(cpu_ticks) - t0 ))" -v hz="$(getconf CLK_TCK)" -v n="$(field requests "$r32")" 'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else print "?" }')
@@ -471,6 +479,27 @@ report_pgbench_over_invoices() {
     done
 }
 
+# persisted_register: every query document of graphql.lua (its Q_* lines) sent once with its SHA-256, as an
+# Apollo client with automatic persisted queries does after PERSISTED_QUERY_NOT_FOUND, so that the
+# *Persisted scenarios send hashes only; persisted.tsv gives the Lua script each document's hash.
+# Each registration runs unauthenticated with no variables: the server keeps a document once it has
+# parsed and validated, whatever its execution then answers. A hash still unknown afterwards stops the run.
+persisted_register() {
+    local name query hash answer
+    : >"$DATA/persisted.tsv"
+    while IFS=$'\t' read -r name query; do
+        [[ "$query" == query* ]] || continue   # mutations never go by GET
+        hash=$(printf '%s' "$query" | sha256sum | cut -d' ' -f1)
+        printf '%s\t%s\n' "$query" "$hash" >>"$DATA/persisted.tsv"
+        curl -sS -o /dev/null -H 'Content-Type: application/json' "http://127.0.0.1:$HTTP_PORT/graphql" \
+            -d "{\"query\":\"$query\",\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"$hash\"}}}"
+        answer=$(curl -sS -G "http://127.0.0.1:$HTTP_PORT/graphql" \
+            --data-urlencode "extensions={\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"$hash\"}}")
+        [[ "$answer" != *PERSISTED_QUERY_NOT_FOUND* ]] || die "$name was not registered as a persisted query: ${answer:0:200}"
+    done < <(sed -n 's/^local \(Q_[A-Z_]*\) = "\(.*\)"$/\1\t\2/p' "$HERE/lua/graphql.lua")
+    log "registered $(wc -l <"$DATA/persisted.tsv") documents as persisted queries"
+}
+
 # ------------------------------------------------------------------ run
 has() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 GAP_OK="not checked"
@@ -499,10 +528,11 @@ report_pgbench "$ROWS"
 report_pgbench_over_invoices "$ROWS"
 
 REST=""
-for s in byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix statisticsMonth statisticsYear vatSummary; do has "$s" && REST+=" $s"; done
+for s in byNumber byNumberHot invoices invoicesWithLines verify diagnose issue mix statisticsMonth statisticsYear vatSummary byNumberPersisted invoicesPersisted; do has "$s" && REST+=" $s"; done
 if [[ -n "$REST" ]]; then
     start_server "fapiao_bench_$ROWS" true main
     login_all "$ROWS"
+    [[ "$REST" == *Persisted* ]] && persisted_register
     for s in $REST; do scenario "$s" "$s" "$ROWS"; done
     stop_server
     if has issue || has mix; then gap_check "$ROWS"; fi
@@ -560,8 +590,6 @@ desk_measure() {
     has submitFeedback && scenario submitFeedback submitFeedback "$tickets"
 }
 # desk_run <rows> <tickets>: the tickets loaded, then a server that knows the desk measures them.
-# BENCH_REUSE_TOKENS=1 keeps the readers' tokens of an earlier login to the same database (they
-# live 3 h and survive a restart): logging 2,000 readers in takes minutes on a loaded machine.
 desk_run() {
     local rows=$1 tickets=$2 db=fapiao_bench_$1
     DATA=$WORK/data-$rows
@@ -573,11 +601,7 @@ desk_run() {
     export FAPIAO_SUPPORT_DESK_ORGANISATION=$DESK_USCC FAPIAO_SUPPORT_TEAM_LEAD=bench-agent-1 FAPIAO_RATE_LIMIT_FEEDBACK_PER_ADDRESS=1000000000
     start_server "$db" true "desk-$tickets"
     unset FAPIAO_SUPPORT_DESK_ORGANISATION FAPIAO_SUPPORT_TEAM_LEAD FAPIAO_RATE_LIMIT_FEEDBACK_PER_ADDRESS
-    if [[ "${BENCH_REUSE_TOKENS:-0}" == 1 && -s "$DATA/tokens.tsv" ]]; then
-        log "reusing the readers' tokens of the last login (BENCH_REUSE_TOKENS=1)"
-    else
-        login_all "$rows"
-    fi
+    login_all "$rows"
     "$HERE/lib/login.sh" "http://127.0.0.1:$HTTP_PORT/graphql" "$PASSWORD" <"$DATA/agents.tsv" >"$DATA/agent_tokens.tsv"
     [[ $(wc -l <"$DATA/agent_tokens.tsv") -eq $(wc -l <"$DATA/agents.tsv") ]] || die "the desk's agents could not log in"
     desk_measure "$tickets"

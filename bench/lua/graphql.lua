@@ -1,6 +1,7 @@
 -- wrk script for the GraphQL scenarios. Chosen by the environment:
 --   BENCH_SCENARIO  byNumber | byNumberHot | invoices | invoicesWithLines | verify | diagnose | issue | mix
 --                   | statisticsMonth | statisticsYear | vatSummary (reports of organisation 1, the large taxpayer)
+--                   | any query scenario + "Persisted" (byNumberPersisted, invoicesPersisted: GET by hash)
 --   BENCH_DATA      directory with keys.tsv, orgs.tsv, tokens.tsv, issuer_tokens.tsv (written by run.sh)
 -- Every request picks its key at random from the whole key file. A response counts as an
 -- error when it is not HTTP 200 or when its body holds a GraphQL "errors" entry.
@@ -61,7 +62,31 @@ function init(args)
   errors, firstError = 0, ""
 end
 
+-- A scenario named <scenario>Persisted sends the same operations as persisted queries, the way an
+-- Apollo client with automatic persisted queries does once the server knows them: GET /graphql with
+-- the variables and the document's SHA-256 in `extensions`, no document. run.sh registers every
+-- document of this file first and writes persisted.tsv (the document, its hash).
+local persisted = scenario:match("Persisted$") ~= nil
+if persisted then scenario = scenario:gsub("Persisted$", "") end
+local hashes
+
+local function urlEncode(s)
+  return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
+local function getPersisted(token, query, variables)
+  if not hashes then
+    hashes = {}
+    for _, r in ipairs(readTsv("persisted.tsv")) do hashes[r[1]] = r[2] end
+  end
+  local hash = hashes[query] or error("no hash in persisted.tsv for " .. query:sub(1, 40))
+  return wrk.format("GET", "/graphql?variables=" .. urlEncode(variables)
+      .. "&extensions=" .. urlEncode('{"persistedQuery":{"version":1,"sha256Hash":"' .. hash .. '"}}'),
+    { ["Authorization"] = token })
+end
+
 local function post(token, query, variables)
+  if persisted then return getPersisted(token, query, variables) end
   return wrk.format("POST", "/graphql",
     { ["Content-Type"] = "application/json", ["Authorization"] = token },
     '{"query":"' .. query .. '","variables":' .. variables .. '}')

@@ -52,21 +52,25 @@ select 'FB-' || d || '-' || lpad(s::text, 5, '0') || '-' || bench.fb_check('FB' 
        '发票查验失败 ' || g, '查验时提示不一致，请帮忙核实。 ticket ' || g,
        lv, lv,
        case when open then (array['NEW', 'ACKNOWLEDGED', 'IN_PROGRESS', 'WAITING_ON_SUBMITTER'])[1 + (g % 4)]
-            when r2 < 0.1 then 'RESOLVED' else 'CLOSED' end,
+            when still_resolved then 'RESOLVED' else 'CLOSED' end,
        case when open and g % 4 = 0 then null else (select min(id) from app_user where username like 'bench-agent-%') + (g % :agents) end,
        case when lv = 'COMPLEX' then 'specialists' end,
        at, at + case when lv = 'URGENT' then interval '15 minutes' else interval '24 hours' end,
        case when lv = 'COMPLEX' then at + interval '7 days' end,
        case when not open or g % 4 <> 0 then at + interval '2 hours' end,
        case when not open then at + interval '2 days' end,
-       case when not open and r2 >= 0.1 then at + interval '9 days' end,
+       case when not open and not still_resolved then at + interval '9 days' end,
        case when r3 < 0.05 then at + interval '1 day' end,
        case when not open and r3 < 0.5 then 1 + (g % 5) end,
        case when not open and r3 < 0.5 then at + interval '3 days' end
 from (select g, at, open, r1, r2, r3,
              to_char(at at time zone 'Asia/Shanghai', 'YYMMDD') as d,
              row_number() over (partition by (at at time zone 'Asia/Shanghai')::date order by g) as s,
-             case when r3 < 0.05 then 'URGENT' when r3 < 0.2 then 'COMPLEX' else 'NORMAL' end as lv
+             case when r3 < 0.05 then 'URGENT' when r3 < 0.2 then 'COMPLEX' else 'NORMAL' end as lv,
+             -- A tenth of the history would still be RESOLVED, but the desk closes a ticket by itself 7 days
+             -- after its resolution (resolved 2 days after submission): older ones are CLOSED, or the SLA
+             -- watch would spend the whole run closing them, at 100,000 tickets ten times longer than at 10,000.
+             not open and r2 < 0.1 and at + interval '9 days' > now() as still_resolved
       from gen) t
 order by g;
 

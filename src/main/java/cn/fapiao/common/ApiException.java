@@ -4,7 +4,6 @@ import cn.fapiao.domain.Problem;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -68,14 +67,14 @@ public class ApiException extends RuntimeException implements GraphQLError {
     @Override
     public Map<String, Object> getExtensions() {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", Json.createValue(code.name()));
+        extensions.put("code", Jsonp.PROVIDER.createValue(code.name()));
         if (field != null) {
-            extensions.put("field", Json.createValue(field));
+            extensions.put("field", Jsonp.PROVIDER.createValue(field));
         }
         if (!problems.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = Jsonp.PROVIDER.createArrayBuilder();
             for (Problem problem : problems) {
-                JsonObjectBuilder item = Json.createObjectBuilder();
+                JsonObjectBuilder item = Jsonp.PROVIDER.createObjectBuilder();
                 if (problem.field() != null) {
                     item.add("field", problem.field());
                 }
@@ -89,12 +88,12 @@ public class ApiException extends RuntimeException implements GraphQLError {
 
     private static JsonValue toJson(Object value) {
         if (value instanceof Integer || value instanceof Long) {
-            return Json.createValue(((Number) value).longValue());
+            return Jsonp.PROVIDER.createValue(((Number) value).longValue());
         }
         if (value instanceof Number number) {
-            return Json.createValue(new java.math.BigDecimal(number.toString()));
+            return Jsonp.PROVIDER.createValue(new java.math.BigDecimal(number.toString()));
         }
-        return Json.createValue(String.valueOf(value));
+        return Jsonp.PROVIDER.createValue(String.valueOf(value));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package cn.fapiao.ticket;
 
+import cn.fapiao.common.Jsonp;
 import cn.fapiao.domain.TicketStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
@@ -30,7 +30,7 @@ public class TicketEvents {
      * @param visibleToSubmitter whether the submitter sees the change (false for internal notes, assignment, level)
      */
     public Uni<Void> record(Ticket ticket, String change, TicketStatus from, TicketStatus to, Instant at, boolean visibleToSubmitter) {
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = Jsonp.PROVIDER.createObjectBuilder()
                 .add("trackingNumber", ticket.trackingNumber)
                 .add("change", change)
                 .add("to", to.name())

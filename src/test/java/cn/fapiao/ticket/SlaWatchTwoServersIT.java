@@ -1,5 +1,6 @@
 package cn.fapiao.ticket;
 
+import cn.fapiao.support.AnotherServer;
 import cn.fapiao.support.GraphQL;
 import cn.fapiao.support.PackagedServer;
 import cn.fapiao.support.Tokens;
@@ -8,17 +9,10 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,14 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(PackagedServer.class)
 class SlaWatchTwoServersIT {
 
-    private static final Pattern MANAGEMENT = Pattern.compile("Management interface listening on http://[^:]+:(\\d+)");
-
     @Test
     void anOverdueTicketIsEscalatedOnceByTwoServers() throws Exception {
-        Process second = startSecondServer();
-        try {
-            int management = managementPortOf(second);
-            assertEquals(200, given().port(management).when().get("/q/health/ready").statusCode(), "the second server is up on the same database");
+        try (AnotherServer second = AnotherServer.start("second-server")) {
+            assertEquals(200, given().port(second.managementPort()).when().get("/q/health/ready").statusCode(), "the second server is up on the same database");
 
             String agentName = "sla-agent-" + System.currentTimeMillis() % 1_000_000;
             JsonPath created = GraphQL.postAs(Tokens.of(PackagedServer.ADMIN), "createUser", "input",
@@ -70,9 +60,6 @@ class SlaWatchTwoServersIT {
             assertEquals(1, changes.stream().filter("ESCALATED"::equals).count(), changes::toString);
             assertEquals(1, changes.stream().filter("BREACHED"::equals).count(), changes::toString);
             assertTrue(second.isAlive(), "the second server ran all along");
-        } finally {
-            second.destroy();
-            second.waitFor();
         }
     }
 
@@ -80,35 +67,5 @@ class SlaWatchTwoServersIT {
         JsonPath ticket = GraphQL.postQueryAs(agent, "query($t: String!) { ticket(trackingNumber: $t) { history { change } } }", "t", trackingNumber);
         assertNull(ticket.get("errors"), ticket::prettify);
         return ticket.getList("data.ticket.history.change");
-    }
-
-    private static Process startSecondServer() throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        PackagedServer.config().forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-Dquarkus.http.port=0", "-Dquarkus.management.port=0", "-jar", "target/quarkus-app/quarkus-run.jar"));
-        Path log = Path.of("target/second-server.log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static int managementPortOf(Process server) throws Exception {
-        Path log = Path.of("target/second-server.log");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(), () -> "the second server stopped: " + read(log));
-            Matcher port = MANAGEMENT.matcher(read(log));
-            if (port.find()) {
-                return Integer.parseInt(port.group(1));
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the second server did not start in 120 s: " + read(log));
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 }

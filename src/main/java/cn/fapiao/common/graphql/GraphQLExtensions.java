@@ -24,6 +24,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class GraphQLExtensions implements EventingService {
 
+    /** The last schema SmallRye handed over (one per start of Quarkus) and ours made from it; guarded by the class. */
+    private static GraphQLSchema madeFrom;
+    private static GraphQLSchema made;
+
     @Override
     public String getConfigKey() {
         return null; // always on
@@ -38,9 +42,29 @@ public class GraphQLExtensions implements EventingService {
         // A configured visibility (a block list, "no-introspection") is left as SmallRye built it.
         boolean defaultVisibility = "default".equals(ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.smallrye-graphql.field-visibility", String.class).orElse("default"));
-        GraphQL.Builder visible = defaultVisibility ? withoutFieldBlocking(serial) : serial;
-        GraphQL.Builder strict = visible.schema(MoneyScalar.install(StrictNumbers.install(visible.build().getGraphQLSchema())));
-        return Arc.container().instance(QueryLimits.class).get().install(strict);
+        GraphQL.Builder ours = serial.schema(ourSchema(serial.build().getGraphQLSchema(), defaultVisibility));
+        return Arc.container().instance(QueryLimits.class).get().install(ours);
+    }
+
+    /**
+     * SmallRye's schema as we serve it, made once per schema SmallRye hands over. SmallRye builds
+     * graphql-java lazily, on the first request, without a lock, so the first requests of a new
+     * replica build it several times at once. graphql-java's schema transformer shares the parts a
+     * transformation leaves alone and fixes up their type references in place, so two
+     * transformations of one schema at the same time crossed their types: a replica could start
+     * with a schema in which {@code invoices(filter: InvoiceFilter)} refused every variable of type
+     * {@code InvoiceFilter} ("used in position expecting type 'InvoiceFilter'"), for as long as it
+     * ran (FirstRequestsIT). Made once, every build gets the same, consistent schema.
+     */
+    static GraphQLSchema ourSchema(GraphQLSchema smallRyes, boolean defaultVisibility) {
+        synchronized (GraphQLExtensions.class) {
+            if (madeFrom != smallRyes) {
+                GraphQLSchema visible = defaultVisibility ? withoutFieldBlocking(smallRyes) : smallRyes;
+                made = MoneyScalar.install(StrictNumbers.install(visible));
+                madeFrom = smallRyes;
+            }
+            return made;
+        }
     }
 
     /**
@@ -50,10 +74,9 @@ public class GraphQLExtensions implements EventingService {
      * the CPU of a simple lookup in the benchmark), and a field named "default" would have been
      * hidden. We block no fields; introspection is switched off by {@link IntrospectionSwitch}.
      */
-    static GraphQL.Builder withoutFieldBlocking(GraphQL.Builder builder) {
-        GraphQLSchema schema = builder.build().getGraphQLSchema();
+    static GraphQLSchema withoutFieldBlocking(GraphQLSchema schema) {
         GraphQLCodeRegistry registry = schema.getCodeRegistry()
                 .transform(code -> code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY));
-        return builder.schema(schema.transformWithoutTypes(s -> s.codeRegistry(registry)));
+        return schema.transformWithoutTypes(s -> s.codeRegistry(registry));
     }
 }

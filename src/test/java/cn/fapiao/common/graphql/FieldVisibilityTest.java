@@ -26,7 +26,7 @@ class FieldVisibilityTest {
     @Test
     void theBlockListSmallRyeBuildsIsReplacedByPlainVisibility() {
         GraphQLSchema asSmallRyeBuildsIt = schema(BlockedFields.newBlock().addPattern("default").build());
-        GraphQL graphQL = GraphQLExtensions.withoutFieldBlocking(GraphQL.newGraphQL(asSmallRyeBuildsIt)).build();
+        GraphQL graphQL = GraphQL.newGraphQL(GraphQLExtensions.withoutFieldBlocking(asSmallRyeBuildsIt)).build();
 
         assertSame(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY, graphQL.getGraphQLSchema().getCodeRegistry().getFieldVisibility());
         Map<String, Object> data = graphQL.execute("{ default }").getData();
