@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * <p>The count is then read as an entity rather than with {@code returning}: Hibernate Reactive
  * wraps the result mapping of every native select in an object without equality, so its plan
  * cache kept one more plan of the statement per submission, all under one hash, and every lookup
- * compared them all (18% of the server's CPU per submission in the bench's profile;
+ * compared them all (11% of the server's CPU per submission in the bench's profile;
  * TrackingNumbersPlanCacheTest). A native update and a load by id are cached as they should be.
  */
 @ApplicationScoped
