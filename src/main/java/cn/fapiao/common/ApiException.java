@@ -4,6 +4,7 @@ import cn.fapiao.domain.Problem;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
+import io.smallrye.graphql.JsonProviderHolder;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -67,14 +68,14 @@ public class ApiException extends RuntimeException implements GraphQLError {
     @Override
     public Map<String, Object> getExtensions() {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", Jsonp.PROVIDER.createValue(code.name()));
+        extensions.put("code", JsonProviderHolder.JSON_PROVIDER.createValue(code.name()));
         if (field != null) {
-            extensions.put("field", Jsonp.PROVIDER.createValue(field));
+            extensions.put("field", JsonProviderHolder.JSON_PROVIDER.createValue(field));
         }
         if (!problems.isEmpty()) {
-            JsonArrayBuilder list = Jsonp.PROVIDER.createArrayBuilder();
+            JsonArrayBuilder list = JsonProviderHolder.JSON_PROVIDER.createArrayBuilder();
             for (Problem problem : problems) {
-                JsonObjectBuilder item = Jsonp.PROVIDER.createObjectBuilder();
+                JsonObjectBuilder item = JsonProviderHolder.JSON_PROVIDER.createObjectBuilder();
                 if (problem.field() != null) {
                     item.add("field", problem.field());
                 }
@@ -88,12 +89,12 @@ public class ApiException extends RuntimeException implements GraphQLError {
 
     private static JsonValue toJson(Object value) {
         if (value instanceof Integer || value instanceof Long) {
-            return Jsonp.PROVIDER.createValue(((Number) value).longValue());
+            return JsonProviderHolder.JSON_PROVIDER.createValue(((Number) value).longValue());
         }
         if (value instanceof Number number) {
-            return Jsonp.PROVIDER.createValue(new java.math.BigDecimal(number.toString()));
+            return JsonProviderHolder.JSON_PROVIDER.createValue(new java.math.BigDecimal(number.toString()));
         }
-        return Jsonp.PROVIDER.createValue(String.valueOf(value));
+        return JsonProviderHolder.JSON_PROVIDER.createValue(String.valueOf(value));
     }
 
     @Override

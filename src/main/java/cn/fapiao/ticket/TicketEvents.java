@@ -1,8 +1,8 @@
 package cn.fapiao.ticket;
 
-import cn.fapiao.common.Jsonp;
 import cn.fapiao.domain.TicketStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.graphql.JsonProviderHolder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObjectBuilder;
@@ -30,7 +30,7 @@ public class TicketEvents {
      * @param visibleToSubmitter whether the submitter sees the change (false for internal notes, assignment, level)
      */
     public Uni<Void> record(Ticket ticket, String change, TicketStatus from, TicketStatus to, Instant at, boolean visibleToSubmitter) {
-        JsonObjectBuilder data = Jsonp.PROVIDER.createObjectBuilder()
+        JsonObjectBuilder data = JsonProviderHolder.JSON_PROVIDER.createObjectBuilder()
                 .add("trackingNumber", ticket.trackingNumber)
                 .add("change", change)
                 .add("to", to.name())

@@ -3,15 +3,15 @@ package cn.fapiao.ticket.workflow;
 import cn.fapiao.domain.SlaClock;
 import cn.fapiao.domain.TicketLevel;
 import cn.fapiao.domain.WorkingCalendar;
-import cn.fapiao.ticket.SupportConfig;
 import cn.fapiao.event.EventFeed;
+import cn.fapiao.ticket.SupportConfig;
 import cn.fapiao.ticket.calendar.SupportCalendar;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.event.Observes;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
 import java.time.Instant;
