@@ -5,6 +5,7 @@ import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
  *
  * <p>A single lookup, and the lines and history a page or a mutation answer loads, are cached from
  * the second time the invoice is asked for on: the first time only its key is remembered
- * ({@code invoice-seen}, keys without values). Caching every first load cost more than it saved
+ * ({@link RecentKeys}, about as many keys as the cache holds invoices). Caching every first load cost more than it saved
  * when reads spread over many invoices (the benchmark draws them evenly from a million): each new
  * entry was copied by the next young collection because the cache held it, many were promoted and
  * evicted later, young pauses grew from 2 to 7 ms (11 ms for pages with lines) and full
@@ -32,50 +33,39 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class InvoiceCache {
 
-    private static final CompletableFuture<Boolean> SEEN = CompletableFuture.completedFuture(Boolean.TRUE);
-
     private final Cache byId;
     private final Cache byNumber;
     private final Cache details;
-    private final Cache seen;
+    private final RecentKeys seen;
 
     public InvoiceCache(@CacheName("invoice-by-id") Cache byId, @CacheName("invoice-by-number") Cache byNumber,
-                        @CacheName("invoice-details") Cache details, @CacheName("invoice-seen") Cache seen) {
+                        @CacheName("invoice-details") Cache details,
+                        @ConfigProperty(name = "quarkus.cache.caffeine.maximum-size", defaultValue = "10000") int cacheSize) {
         this.byId = byId;
         this.byNumber = byNumber;
         this.details = details;
-        this.seen = seen;
+        this.seen = new RecentKeys(cacheSize);
     }
 
     public Uni<StoredInvoice> byId(long id, Supplier<Uni<StoredInvoice>> load) {
-        return lookup(byId, id, load);
+        return lookup(byId, id, RecentKeys.fingerprint(id), load);
     }
 
     public Uni<RecordsOfNumber> byNumber(String code, String number, Supplier<Uni<RecordsOfNumber>> load) {
-        return lookup(byNumber, numberKey(code, number), load);
+        String key = numberKey(code, number);
+        return lookup(byNumber, key, RecentKeys.fingerprint(key), load);
     }
 
     /**
      * Through the cache when the invoice is cached or was asked for before, else straight from the
-     * database. Ids (Long) and number keys (String) share the seen keys: they never equal each other.
-     * An id counts as asked for whether its invoice or its details were.
+     * database. An id counts as asked for whether its invoice or its details were.
      */
-    private <T> Uni<T> lookup(Cache cache, Object key, Supplier<Uni<T>> load) {
-        if (cache instanceof CaffeineCache caffeine && seen instanceof CaffeineCache seenKeys
-                && caffeine.getIfPresent(key) == null && !seenBefore(seenKeys, key)) {
+    private <T> Uni<T> lookup(Cache cache, Object key, long fingerprint, Supplier<Uni<T>> load) {
+        if (cache instanceof CaffeineCache caffeine && caffeine.getIfPresent(key) == null && !seen.seenBefore(fingerprint)) {
             return load.get();
         }
         // A load through the cache stands in it while it runs, so an eviction meanwhile drops it.
         return cache.getAsync(key, k -> load.get());
-    }
-
-    /** Whether the key was remembered already; remembers it either way. */
-    private static boolean seenBefore(CaffeineCache seenKeys, Object key) {
-        if (seenKeys.getIfPresent(key) != null) {
-            return true;
-        }
-        seenKeys.put(key, SEEN);
-        return false;
     }
 
     /**
@@ -84,7 +74,7 @@ public class InvoiceCache {
      * move over many invoices; the same reasoning and the same remembered keys as {@link #lookup}).
      */
     public Uni<Map<Long, LinesAndHistory>> detailsOf(List<Long> ids, Function<List<Long>, Uni<Map<Long, LinesAndHistory>>> load) {
-        if (!(details instanceof CaffeineCache caffeine) || !(seen instanceof CaffeineCache seenKeys)) {
+        if (!(details instanceof CaffeineCache caffeine)) {
             return load.apply(ids);
         }
         Map<Long, LinesAndHistory> found = new HashMap<>();
@@ -97,7 +87,7 @@ public class InvoiceCache {
                 continue;
             }
             missing.add(id);
-            if (cached != null || seenBefore(seenKeys, id)) {
+            if (cached != null || seen.seenBefore(RecentKeys.fingerprint(id))) {
                 // Stands in the cache while the load runs, as getAsync's do: an eviction meanwhile (the
                 // invoice changed) removes it, so what the load read before the change is not kept.
                 CompletableFuture<LinesAndHistory> pending = new CompletableFuture<>();

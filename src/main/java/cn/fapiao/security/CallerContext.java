@@ -2,6 +2,7 @@ package cn.fapiao.security;
 
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.ErrorCode;
+import cn.fapiao.common.cache.LocalCaches;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -46,7 +46,7 @@ public class CallerContext {
      * CPU of a simple lookup in the benchmark). Kept as briefly as verified tokens are. Whether
      * the token's session still stands is checked on every request ({@link SessionGuard}).
      */
-    private final Cache<String, Caller> ownCallers = Caffeine.newBuilder()
+    private final Cache<String, Caller> ownCallers = LocalCaches.builder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public CallerContext(CurrentIdentityAssociation identities, CurrentVertxRequest request,

@@ -1,5 +1,6 @@
 package cn.fapiao.security;
 
+import cn.fapiao.common.cache.LocalCaches;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,7 +42,7 @@ public class IssuerAwarePrincipalFactory extends JWTCallerPrincipalFactory {
     private final DefaultJWTCallerPrincipalFactory own = new DefaultJWTCallerPrincipalFactory();
     private final DefaultJWTCallerPrincipalFactory external = new DefaultJWTCallerPrincipalFactory();
     private volatile JWTAuthContextInfo externalContext;
-    private final Cache<String, JWTCallerPrincipal> verified = Caffeine.newBuilder()
+    private final Cache<String, JWTCallerPrincipal> verified = LocalCaches.builder()
             .maximumSize(5_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
     public IssuerAwarePrincipalFactory(AuthConfig config) {

@@ -1,6 +1,7 @@
 package cn.fapiao.common.graphql;
 
 import cn.fapiao.common.ErrorCode;
+import cn.fapiao.common.cache.LocalCaches;
 import cn.fapiao.common.http.HttpExchange;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -24,7 +25,6 @@ import graphql.validation.ValidationError;
 import io.quarkus.arc.Unremovable;
 import io.smallrye.graphql.execution.QueryCache;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ public class QueryLimits {
          * Per parsed document (weakly held, compared by identity: it lives as long as SmallRye's
          * document cache keeps it), what its size depends on and the sizes measured so far.
          */
-        private final Cache<Document, Shape> shapes = Caffeine.newBuilder().weakKeys().maximumSize(1_000).build();
+        private final Cache<Document, Shape> shapes = LocalCaches.builder().weakKeys().maximumSize(1_000).build();
 
         Limits(GraphQLConfig config, Instrumentation documents) {
             this.maxDepth = config.maxDepth();

@@ -1,8 +1,8 @@
 package cn.fapiao.common.http;
 
 import cn.fapiao.common.ErrorCode;
+import cn.fapiao.common.cache.LocalCaches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.graphql.JsonProviderHolder;
 import io.smallrye.mutiny.Uni;
@@ -51,7 +51,7 @@ public class PersistedQueries {
 
     private final Pool pool;
     private final HttpConfig.PersistedQueries config;
-    private final Cache<String, String> known = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, String> known = LocalCaches.builder().maximumSize(10_000).build();
     private volatile Map<String, String> allowed = Map.of();
 
     public PersistedQueries(Pool pool, HttpConfig config) {

@@ -2,12 +2,12 @@ package cn.fapiao.security.session;
 
 import cn.fapiao.common.ApiException;
 import cn.fapiao.common.ErrorCode;
+import cn.fapiao.common.cache.LocalCaches;
 import cn.fapiao.event.EventChannel;
 import cn.fapiao.security.AuthConfig;
 import cn.fapiao.security.Caller;
 import cn.fapiao.security.Role;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,7 +50,7 @@ public class SessionGuard {
     public SessionGuard(Pool pool, EventChannel events, AuthConfig config) {
         this.pool = pool;
         this.events = events;
-        this.states = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(config.sessionCheckTtl()).build();
+        this.states = LocalCaches.builder().maximumSize(100_000).expireAfterWrite(config.sessionCheckTtl()).build();
     }
 
     void register(@Observes StartupEvent start) {
