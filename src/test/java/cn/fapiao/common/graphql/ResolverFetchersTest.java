@@ -7,16 +7,20 @@ import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.LightDataFetcher;
+import cn.fapiao.invoice.api.PartyView;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +56,20 @@ class ResolverFetchersTest {
         assertInstanceOf(ResolverFetchers.UniFetcher.class, fetcherOf("Query", "invoice"));
         assertInstanceOf(ResolverFetchers.DefaultFetcher.class, fetcherOf("Query", "decodeInvoiceCode"));
         assertInstanceOf(PropertyFieldFetchers.PropertyFetcher.class, fetcherOf("Invoice", "number"));
+    }
+
+    @Test
+    void plainFieldsAreReadWithoutBuildingAnEnvironment() throws Exception {
+        // graphql-java builds a field's environment only when a LightDataFetcher asks for it.
+        Supplier<DataFetchingEnvironment> none = () -> {
+            throw new AssertionError("the environment was built for a plain field");
+        };
+        PartyView party = new PartyView("91110000000000005X", "北京某某有限公司", null, null);
+        LightDataFetcher<?> name = assertInstanceOf(LightDataFetcher.class, fetcherOf("Party", "name"));
+        assertEquals("北京某某有限公司", name.get(schema.getObjectType("Party").getFieldDefinition("name"), party, none));
+        LightDataFetcher<?> taxId = assertInstanceOf(LightDataFetcher.class, fetcherOf("Party", "taxId"));
+        assertEquals("91110000000000005X", taxId.get(schema.getObjectType("Party").getFieldDefinition("taxId"), party, none));
+        assertNull(name.get(schema.getObjectType("Party").getFieldDefinition("name"), null, none));
     }
 
     private DataFetcher<?> fetcherOf(String type, String field) {
