@@ -23,12 +23,13 @@ import java.util.function.Supplier;
  *
  * <p>A single lookup, and the lines and history a page or a mutation answer loads, are cached from
  * the second time the invoice is asked for on: the first time only its key is remembered
- * ({@link RecentKeys}, about as many keys as the cache holds invoices). Caching every first load cost more than it saved
- * when reads spread over many invoices (the benchmark draws them evenly from a million): each new
- * entry was copied by the next young collection because the cache held it, many were promoted and
- * evicted later, young pauses grew from 2 to 7 ms (11 ms for pages with lines) and full
- * collections of ~130–190 ms came every few seconds to every minute. Invoices a desk works on (issued, then verified, then
- * looked at again) are asked for repeatedly and are cached as before.
+ * ({@link RecentKeys}, about as many keys as the cache holds invoices). Caching every first load
+ * cost more than it saved when reads spread over many invoices (the benchmark draws them evenly
+ * from a million): each new entry was copied by the next young collection because the cache held
+ * it, many were promoted and evicted later, young pauses grew from 2 to 7 ms (11 ms for pages with
+ * lines) and full collections of ~130–190 ms came every few seconds to every minute. Invoices a
+ * desk works on (issued, then verified, then looked at again) are asked for repeatedly and are
+ * cached as before.
  */
 @ApplicationScoped
 public class InvoiceCache {
@@ -61,8 +62,16 @@ public class InvoiceCache {
      * database. An id counts as asked for whether its invoice or its details were.
      */
     private <T> Uni<T> lookup(Cache cache, Object key, long fingerprint, Supplier<Uni<T>> load) {
-        if (cache instanceof CaffeineCache caffeine && caffeine.getIfPresent(key) == null && !seen.seenBefore(fingerprint)) {
-            return load.get();
+        if (cache instanceof CaffeineCache caffeine) {
+            CompletableFuture<T> cached = caffeine.getIfPresent(key);
+            if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+                // A hit answers at once: Quarkus's getAsync would wrap it in a chain of operators
+                // that re-emits on the Vert.x context, for a value that is already here.
+                return Uni.createFrom().item(cached.join());
+            }
+            if (cached == null && !seen.seenBefore(fingerprint)) {
+                return load.get();
+            }
         }
         // A load through the cache stands in it while it runs, so an eviction meanwhile drops it.
         return cache.getAsync(key, k -> load.get());
