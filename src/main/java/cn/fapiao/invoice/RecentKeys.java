@@ -7,12 +7,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * decides whether a lookup goes through the cache ({@link InvoiceCache}).
  *
  * <p>It holds a 64-bit fingerprint of each key in a slot chosen by the key, and a new key simply
- * overwrites the slot's previous one, so it forgets the oldest keys first and roughly as many
- * keys as it has slots are remembered at a time. It never allocates and never locks: a Caffeine
+ * overwrites the slot's previous one: older keys are forgotten as new ones take their slots, and
+ * at most as many keys as it has slots are remembered at a time. It never allocates and never locks: a Caffeine
  * cache used for this (keys without values) cost a cache write with its upkeep for almost every
  * lookup when reads spread over many invoices, since most of them are asked for the first time
- * in a while. A wrong answer costs nothing but an invoice cached one ask early or late: two keys
- * would have to share both a slot and the whole fingerprint to be confused.
+ * in a while. A wrong answer costs nothing but an invoice cached one ask early or late (two keys
+ * are confused only if their whole 64-bit fingerprints are equal).
  */
 final class RecentKeys {
 
