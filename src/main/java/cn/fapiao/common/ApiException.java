@@ -8,6 +8,7 @@ import io.smallrye.graphql.JsonProviderHolder;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.Map;
  * client only as a generic server error.
  */
 public class ApiException extends RuntimeException implements GraphQLError {
+
+    private static final JsonProvider JSON = JsonProviderHolder.JSON_PROVIDER;
 
     private final ErrorCode code;
     private final String field;
@@ -68,14 +71,14 @@ public class ApiException extends RuntimeException implements GraphQLError {
     @Override
     public Map<String, Object> getExtensions() {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", JsonProviderHolder.JSON_PROVIDER.createValue(code.name()));
+        extensions.put("code", JSON.createValue(code.name()));
         if (field != null) {
-            extensions.put("field", JsonProviderHolder.JSON_PROVIDER.createValue(field));
+            extensions.put("field", JSON.createValue(field));
         }
         if (!problems.isEmpty()) {
-            JsonArrayBuilder list = JsonProviderHolder.JSON_PROVIDER.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             for (Problem problem : problems) {
-                JsonObjectBuilder item = JsonProviderHolder.JSON_PROVIDER.createObjectBuilder();
+                JsonObjectBuilder item = JSON.createObjectBuilder();
                 if (problem.field() != null) {
                     item.add("field", problem.field());
                 }
@@ -89,12 +92,12 @@ public class ApiException extends RuntimeException implements GraphQLError {
 
     private static JsonValue toJson(Object value) {
         if (value instanceof Integer || value instanceof Long) {
-            return JsonProviderHolder.JSON_PROVIDER.createValue(((Number) value).longValue());
+            return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof Number number) {
-            return JsonProviderHolder.JSON_PROVIDER.createValue(new java.math.BigDecimal(number.toString()));
+            return JSON.createValue(new java.math.BigDecimal(number.toString()));
         }
-        return JsonProviderHolder.JSON_PROVIDER.createValue(String.valueOf(value));
+        return JSON.createValue(String.valueOf(value));
     }
 
     @Override
